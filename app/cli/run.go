@@ -1,0 +1,199 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/cairn-notebook/cairn/app/notebook"
+	"github.com/cairn-notebook/cairn/app/runtime"
+)
+
+const runAbout = `Runs every code cell of NOTEBOOK, in order, in a fresh kernel, printing each cell's progress
+(on stderr) and its output (stdout and stderr as the cell writes them). Exits 0 when every cell
+succeeds; otherwise non-zero, naming the failing cell, its line in the notebook, and the error.
+
+Parameters declared in the notebook's front matter (params:) become Go variables defined before
+the first cell; --param overrides their defaults: --param rows=5000 --param name=test.`
+
+type paramFlags []string
+
+func (p *paramFlags) String() string     { return strings.Join(*p, ",") }
+func (p *paramFlags) Set(v string) error { *p = append(*p, v); return nil }
+
+func runCmd(args []string) int {
+	fs := newFlags("run", "NOTEBOOK [--param k=v]... [--output FILE] [--timeout D]", runAbout)
+	var params paramFlags
+	fs.Var(&params, "param", "set a notebook parameter, `k=v` (repeatable)")
+	output := fs.String("output", "", "write the notebook with each cell's outputs saved after it to `FILE`")
+	timeout := fs.Duration("timeout", 0, "stop and fail when the whole run takes longer than `D` (e.g. 30s, 10m); 0 = no limit")
+	pos, code, ok := parseInterspersed(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(os.Stderr, "cairn run: expected one NOTEBOOK argument; see 'cairn run --help'")
+		return 2
+	}
+	nb, err := notebook.Load(pos[0])
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "cairn run: %v\n", err)
+		return 1
+	}
+	prelude, err := paramCell(nb, params)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "cairn run: %v\n", err)
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if *timeout == 0 {
+		if *timeout, err = nb.Meta.Kernel.TimeoutDuration(); err != nil {
+			fmt.Fprintf(os.Stderr, "cairn run: %s: %v\n", pos[0], err)
+			return 2
+		}
+	}
+	if *timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, *timeout)
+		defer cancel()
+	}
+	r := &runner{path: pos[0], nb: nb, output: *output}
+	return r.run(ctx, prelude)
+}
+
+type runner struct {
+	path   string
+	nb     *notebook.Notebook
+	output string
+}
+
+func (r *runner) run(ctx context.Context, prelude string) int {
+	limit, err := r.nb.Meta.Kernel.MemoryBytes()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "cairn run: %s: %v\n", r.path, err)
+		return 2
+	}
+	start := time.Now()
+	k, err := runtime.Start(runtime.Options{Dir: filepath.Dir(r.path), MemoryLimit: limit})
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "cairn run: %v\n", err)
+		return 1
+	}
+	defer k.Close()
+
+	if prelude != "" {
+		res := k.Execute(ctx, "params", "go", prelude, printEvent)
+		if res.Status != runtime.OK {
+			fmt.Fprintf(os.Stderr, "cairn run: setting the parameters failed: %s\n", describe(res))
+			return 1
+		}
+	}
+	code := r.nb.CodeCells()
+	for i, c := range code {
+		fmt.Fprintf(os.Stderr, "[%d/%d] cell %s (%s:%d)\n", i+1, len(code), c.ID, r.path, c.Line)
+		c.Outputs = nil
+		res := k.Execute(ctx, c.ID, c.Lang, c.Source, func(ev runtime.Event) {
+			printEvent(ev)
+			c.Outputs = appendOutput(c.Outputs, ev)
+		})
+		if res.Status != runtime.OK {
+			c.Outputs = append(c.Outputs, notebook.Output{Kind: "error", Text: describe(res)})
+			r.save()
+			fmt.Fprintf(os.Stderr, "cairn run: cell %s (%s:%d) failed: %s\n", c.ID, r.path, c.Line+errLine(res), r.why(ctx, res))
+			if errors.Is(ctx.Err(), context.Canceled) {
+				return 130
+			}
+			return 1
+		}
+		fmt.Fprintf(os.Stderr, "      ok (%s)\n", roundDuration(res.Duration))
+	}
+	if !r.save() {
+		return 1
+	}
+	fmt.Fprintf(os.Stderr, "cairn run: %d cells ran in %s\n", len(code), roundDuration(time.Since(start)))
+	return 0
+}
+
+// why says what went wrong, naming a deadline when it was the cause.
+func (r *runner) why(ctx context.Context, res runtime.Result) string {
+	if res.Status == runtime.Interrupted && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return "the run timed out (--timeout)"
+	}
+	return describe(res)
+}
+
+func (r *runner) save() bool {
+	if r.output == "" {
+		return true
+	}
+	if err := notebook.Save(r.output, r.nb); err != nil {
+		fmt.Fprintf(os.Stderr, "cairn run: writing the output notebook: %v\n", err)
+		return false
+	}
+	return true
+}
+
+// describe says in one line how a cell ended badly.
+func describe(res runtime.Result) string {
+	switch {
+	case res.Status == runtime.Died:
+		return res.Reason
+	case res.Err != nil:
+		return res.Err.Error()
+	}
+	return string(res.Status)
+}
+
+// errLine is the failing line's offset from the cell's fence, so the message names the file line.
+func errLine(res runtime.Result) int {
+	if res.Err != nil && res.Err.Line > 0 {
+		return res.Err.Line
+	}
+	return 0
+}
+
+func printEvent(ev runtime.Event) {
+	switch ev.Kind {
+	case "stream":
+		if ev.Name == "stderr" {
+			os.Stderr.WriteString(ev.Text)
+		} else {
+			os.Stdout.WriteString(ev.Text)
+		}
+	case "result", "display", "update_display":
+		if t, ok := ev.Data["text/plain"]; ok {
+			fmt.Println(t)
+		}
+	}
+}
+
+// appendOutput adds an event to a cell's saved outputs, joining consecutive stream chunks.
+func appendOutput(outs []notebook.Output, ev runtime.Event) []notebook.Output {
+	switch ev.Kind {
+	case "stream":
+		if n := len(outs); n > 0 && outs[n-1].Kind == "stream" && outs[n-1].Name == ev.Name {
+			outs[n-1].Text += ev.Text
+			return outs
+		}
+		return append(outs, notebook.Output{Kind: "stream", Name: ev.Name, Text: ev.Text})
+	case "result", "display":
+		return append(outs, notebook.Output{Kind: ev.Kind, Data: ev.Data})
+	}
+	return outs
+}
+
+func roundDuration(d time.Duration) time.Duration {
+	switch {
+	case d > time.Second:
+		return d.Round(10 * time.Millisecond)
+	case d > time.Millisecond:
+		return d.Round(100 * time.Microsecond)
+	}
+	return d.Round(time.Microsecond)
+}

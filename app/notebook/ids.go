@@ -1,0 +1,72 @@
+package notebook
+
+import (
+	"crypto/rand"
+	"fmt"
+)
+
+const idAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+// NewID returns a fresh random cell id: 8 lowercase letters and digits,
+// starting with a letter. The caller makes sure it is unused (a clash is
+// about one in 10^12).
+func NewID() string {
+	b := make([]byte, 8)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // crypto/rand does not fail on supported platforms
+	}
+	for i := range b {
+		n := len(idAlphabet)
+		if i == 0 {
+			n = 26
+		}
+		b[i] = idAlphabet[int(b[i])%n]
+	}
+	return string(b)
+}
+
+// validID reports whether id can be a cell id: ASCII letters, digits, '_',
+// '-' and '.', not starting with '-' or '.', at most 64 bytes.
+func validID(id string) bool {
+	if id == "" || len(id) > 64 || id[0] == '-' || id[0] == '.' {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		if !isKeyByte(id[i], false) {
+			return false
+		}
+	}
+	return true
+}
+
+// assignIDs checks explicit ids for clashes and gives every cell without an
+// id one derived from its kind and position ("md1", "go2", "sql3"), so the
+// same file always gets the same ids. lines[i] is where cell i starts.
+func assignIDs(cells []*Cell, lines []int) error {
+	first := map[string]int{}
+	for i, c := range cells {
+		if c.ID == "" {
+			continue
+		}
+		if l, dup := first[c.ID]; dup {
+			return errorf(lines[i], "duplicate cell id %q (first used on line %d)", c.ID, l)
+		}
+		first[c.ID] = lines[i]
+	}
+	for i, c := range cells {
+		if c.ID != "" {
+			continue
+		}
+		prefix := c.Lang
+		if c.Kind == KindMarkdown {
+			prefix = "md"
+		}
+		id := fmt.Sprintf("%s%d", prefix, i+1)
+		for k := 2; first[id] != 0; k++ {
+			id = fmt.Sprintf("%s%d-%d", prefix, i+1, k)
+		}
+		c.ID = id
+		first[id] = lines[i]
+	}
+	return nil
+}

@@ -1,0 +1,264 @@
+// Package eval evaluates Go notebook cells on the yaegi interpreter, with modern Go (1.22+)
+// constructs rewritten to what yaegi (about Go 1.21) runs, state shared across cells, the
+// value of a trailing expression returned for display, errors positioned in the cell, and
+// interrupts that wait until the cell's code has really stopped.
+package eval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"io/fs"
+	"os"
+	"reflect"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
+	"github.com/traefik/yaegi/stdlib/unrestricted"
+
+	"github.com/cairn-notebook/cairn/kernel/typeinfo"
+)
+
+// Options configure an Evaluator.
+type Options struct {
+	// Exports are the compiled packages cells can import (keys "importpath/pkgname", as
+	// `yaegi extract` writes them). nil means yaegi's standard library, unrestricted (so
+	// os.Exit exits, os.Getenv reads the real environment).
+	Exports interp.Exports
+	// Source is a GOPATH-style tree (src/<importpath>/*.go) of packages shipped as
+	// interpreted source, such as generic helpers; nil for none.
+	Source fs.FS
+}
+
+// Evaluator runs Go cells in one interpreter. Eval calls are serialised.
+type Evaluator struct {
+	mu       sync.Mutex
+	in       *interp.Interpreter
+	fset     *token.FileSet
+	imp      *typeinfo.Importer
+	env      *env
+	trap     *stderrTrap
+	pkgNames map[string]string // import path → package name, of compiled packages
+	syms     interp.Exports    // import path → symbols, of compiled packages
+	out      []reflect.Value   // set by the Out hook
+	at       atomic.Int64      // line<<32 | col of the running top-level statement
+}
+
+// New makes an interpreter loaded with opt's packages. The interpreter runs unrestricted:
+// os.Exit really exits and the environment is the process's.
+func New(opt Options) (*Evaluator, error) {
+	exports := opt.Exports
+	if exports == nil {
+		exports = interp.Exports{}
+		for _, tab := range []interp.Exports{stdlib.Symbols, unrestricted.Symbols} {
+			for k, syms := range tab {
+				if exports[k] == nil {
+					exports[k] = map[string]reflect.Value{}
+				}
+				for name, v := range syms {
+					exports[k][name] = v
+				}
+			}
+		}
+	}
+	src := opt.Source
+	if src == nil {
+		src = emptyFS{} // never look for packages on the real disk
+	}
+	e := &Evaluator{trap: &stderrTrap{out: os.Stderr}, env: newEnv(),
+		pkgNames: map[string]string{}, syms: interp.Exports{}}
+	e.in = interp.New(interp.Options{GoPath: ".", SourcecodeFilesystem: src, Unrestricted: true, Stderr: e.trap})
+	e.fset = e.in.FileSet()
+	hooks := e.hooks()
+	if err := use(e.in, exports); err != nil {
+		return nil, fmt.Errorf("loading symbols: %w", err)
+	}
+	if err := use(e.in, hooks); err != nil {
+		return nil, fmt.Errorf("loading hooks: %w", err)
+	}
+	if opt.Source != nil {
+		if err := loadSource(e.in, opt.Source); err != nil {
+			return nil, fmt.Errorf("loading source packages: %w", err)
+		}
+	}
+	typed := interp.Exports{} // what go/types sees; an empty table (generic-only package) would hide its source
+	for _, tab := range []interp.Exports{exports, hooks} {
+		for k, v := range tab {
+			if i := lastSlash(k); i > 0 {
+				e.pkgNames[k[:i]] = k[i+1:]
+				e.syms[k[:i]] = v
+			}
+			if len(v) > 0 {
+				typed[k] = v
+			}
+		}
+	}
+	e.imp = typeinfo.NewImporter(typed, typeSource(opt.Source))
+	f, err := parser.ParseFile(e.fset, fileName, "package main; import "+hookName+` "`+hookPath+`"`, 0)
+	if err == nil {
+		_, err = e.compile(f)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("importing hooks: %w", err)
+	}
+	e.env.imports[hookName] = hookPath
+	return e, nil
+}
+
+// use loads symbols, turning a panic inside yaegi (which compiles its generic stdlib sources
+// in Use) into an error.
+func use(in *interp.Interpreter, x interp.Exports) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("interpreter panic: %v", r)
+		}
+	}()
+	return in.Use(x)
+}
+
+// Eval runs one Go cell. It returns the values of the cell's trailing expression (nil when
+// the cell ends with a statement or a call without results). It returns only once the
+// cell's code has stopped; after ctx is cancelled that is an *Error of Kind "interrupted".
+// Failures are *Error values.
+func (e *Evaluator) Eval(ctx context.Context, src string) ([]reflect.Value, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if ctx.Err() != nil {
+		return nil, &Error{Kind: "interrupted", Msg: "interrupted before it started"}
+	}
+	c, err := e.prepare(src)
+	if err != nil {
+		return nil, err
+	}
+	e.out = nil
+	for _, r := range c.runs {
+		if r.empty() {
+			continue
+		}
+		if err := e.runOne(ctx, r); err == errStopped {
+			break
+		} else if err != nil {
+			return nil, err
+		}
+	}
+	return e.out, nil
+}
+
+// cell is a parsed, checked and rewritten cell, ready to run.
+type cell struct {
+	runs     []*run
+	info     *types.Info   // nil when the cell was not type-checked
+	typeErrs []types.Error // what go/types found wrong, for messages yaegi would garble
+}
+
+// prepare parses src and rewrites it for yaegi; it runs nothing.
+func (e *Evaluator) prepare(src string) (*cell, error) {
+	c := &cell{runs: groupRuns(splitCell(src))}
+	for _, r := range c.runs {
+		if err := parseRun(e.fset, src, r); err != nil {
+			return nil, atEnd(compileError(err), src)
+		}
+	}
+	if err := e.dropReimports(c); err != nil {
+		return nil, err
+	}
+	if err := e.checkRedefs(c); err != nil {
+		return nil, err
+	}
+	if e.needsTypes(c) {
+		c.info = e.check(c)
+	}
+	show := displayNone
+	if x := c.trailing(); x != nil {
+		show = displayOf(c.info, x.X) // before rewriting: it looks the call up in c.info
+	}
+	if err := e.rewrite(c); err != nil {
+		return nil, err
+	}
+	if err := e.finish(c, show); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// atEnd moves a parse error found in the wrapper after the cell (an unclosed bracket
+// meets the wrapper's closing brace or the end of the file) to the end of the cell.
+func atEnd(err *Error, src string) *Error {
+	lines := strings.Split(src, "\n")
+	if err.Line > len(lines) {
+		err.Line, err.Col = len(lines), len(lines[len(lines)-1])+1
+		err.Msg = strings.Replace(err.Msg, "found '}'", "found 'EOF'", 1)
+	}
+	err.Msg = strings.Replace(err.Msg, "found 'EOF'", "found the end of the cell", 1)
+	return err
+}
+
+// runOne compiles and executes one run, then records what it declared.
+func (e *Evaluator) runOne(ctx context.Context, r *run) error {
+	prog, err := e.compile(r.node())
+	if err != nil && r.probe != nil {
+		// The trailing call may have no result to show: run it as a plain statement.
+		r.body.List = []ast.Stmt{r.probe}
+		prog, err = e.compile(r.node())
+	}
+	if r.kind == segDecl {
+		var ce *Error
+		if err != nil {
+			ce = compileError(err)
+		}
+		e.recordDefs(r, ce)
+	}
+	if err != nil {
+		return compileError(err)
+	}
+	p := e.fset.Position(r.first())
+	e.at.Store(int64(p.Line)<<32 | int64(p.Column))
+	e.trap.take()
+	cancelled, err := execute(ctx, e.in, prog)
+	at := e.at.Load()
+	line, col := int(at>>32), int(at&0xffffffff)
+	if cancelled {
+		return &Error{Kind: "interrupted", Line: line, Col: col, Msg: "interrupted"}
+	}
+	if p, ok := err.(interp.Panic); ok && p.Value == (stopCell{}) {
+		e.trap.take()
+		err = errStopped
+	} else if err != nil {
+		return runError(err, line, col, e.trap.take())
+	}
+	e.commit(r)
+	return err
+}
+
+// errStopped tells Eval that the cell returned early.
+var errStopped = errors.New("cell returned")
+
+// compile is CompileAST, with yaegi's internal panics turned into errors.
+func (e *Evaluator) compile(n ast.Node) (p *interp.Program, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("interpreter panic while compiling: %v", r)
+		}
+	}()
+	return e.in.CompileAST(n)
+}
+
+type emptyFS struct{}
+
+func (emptyFS) Open(string) (fs.File, error) { return nil, fs.ErrNotExist }
+
+func lastSlash(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == '/' {
+			return i
+		}
+	}
+	return -1
+}

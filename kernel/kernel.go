@@ -1,0 +1,174 @@
+// Package kernel is the kernel process: `cairn kernel`, started by the app as a child, one per
+// open notebook. It evaluates cells and speaks the protocol on fds 3 (requests in) and 4
+// (messages out); its fds 1 and 2 are pipes the app reads as the cells' output, which catches
+// what interpreted code, compiled libraries and the Go runtime itself print, even when the
+// kernel dies.
+package kernel
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"syscall"
+
+	"github.com/cairn-notebook/cairn/kernel/eval"
+	"github.com/cairn-notebook/cairn/kernel/protocol"
+	"github.com/cairn-notebook/cairn/kernel/symbols"
+)
+
+// Main runs the kernel until the app sends shutdown or closes the pipe. It returns the exit code.
+func Main(args []string) int {
+	fs := flag.NewFlagSet("kernel", flag.ContinueOnError)
+	memLimit := fs.Int64("memory-limit", 0, "memory limit in bytes (0: none)")
+	maxStack := fs.Int64("max-stack", 256<<20, "largest goroutine stack in bytes; deeper recursion ends the kernel")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *memLimit > 0 {
+		if err := limitMemory(*memLimit); err != nil {
+			fmt.Fprintf(os.Stderr, "cairn kernel: %v\n", err)
+		}
+	}
+	if *memLimit > 0 {
+		// Deep recursion should end as a stack overflow, not as an out-of-memory that hides it.
+		*maxStack = min(*maxStack, *memLimit/8)
+	}
+	debug.SetMaxStack(int(*maxStack))
+
+	conn := protocol.NewConn(os.NewFile(3, "requests"), os.NewFile(4, "messages"))
+	k, err := newKernel(conn)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "cairn kernel: %v\n", err)
+		return 1
+	}
+	return k.serve()
+}
+
+type kernel struct {
+	conn *protocol.Conn
+	ev   *eval.Evaluator
+
+	syncMu sync.Mutex
+	seq    uint64 // of the last sync marker
+
+	mu     sync.Mutex
+	cancel context.CancelFunc // of the running cell, nil when idle
+}
+
+func newKernel(conn *protocol.Conn) (*kernel, error) {
+	k := &kernel{conn: conn}
+	exports := symbols.Exports()
+	// A cell's os.Exit ends the kernel like any Go program; tell the app first so it can say
+	// why the kernel went away.
+	exports["os/os"]["Exit"] = reflect.ValueOf(func(code int) {
+		_ = conn.Send(&protocol.Msg{Type: protocol.Exiting, ExitCode: code})
+		os.Exit(code)
+	})
+	ev, err := eval.New(eval.Options{Exports: exports, Source: symbols.Source()})
+	if err != nil {
+		return nil, err
+	}
+	k.ev = ev
+	return k, nil
+}
+
+// serve reads requests; cells run one at a time on a worker so that interrupts get through.
+func (k *kernel) serve() int {
+	work := make(chan *protocol.Msg)
+	defer close(work)
+	go func() {
+		for m := range work {
+			k.execute(m)
+		}
+	}()
+	if err := k.conn.Send(&protocol.Msg{Type: protocol.Status, State: "idle"}); err != nil {
+		return 1
+	}
+	for {
+		m, err := k.conn.Recv()
+		if err == io.EOF {
+			return 0
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "cairn kernel: %v\n", err)
+			return 1
+		}
+		switch m.Type {
+		case protocol.Execute:
+			work <- m
+		case protocol.Interrupt:
+			k.mu.Lock()
+			if k.cancel != nil {
+				k.cancel()
+			}
+			k.mu.Unlock()
+		case protocol.Shutdown:
+			return 0
+		default:
+			fmt.Fprintf(os.Stderr, "cairn kernel: unknown request %q\n", m.Type)
+		}
+	}
+}
+
+func (k *kernel) execute(m *protocol.Msg) {
+	ctx, cancel := context.WithCancel(context.Background())
+	k.mu.Lock()
+	k.cancel = cancel
+	k.mu.Unlock()
+	defer func() {
+		k.mu.Lock()
+		k.cancel = nil
+		k.mu.Unlock()
+		cancel()
+	}()
+	_ = k.conn.Send(&protocol.Msg{Type: protocol.Status, State: "busy", ID: m.ID})
+
+	switch m.Lang {
+	case "go", "":
+		vals, err := k.ev.Eval(ctx, m.Code)
+		if err != nil {
+			k.fail(m.ID, err)
+		} else if len(vals) > 0 {
+			texts := make([]string, len(vals))
+			for i, v := range vals {
+				texts[i] = eval.Text(v)
+			}
+			_ = k.conn.Send(&protocol.Msg{Type: protocol.Result, ID: m.ID, Seq: k.sync(),
+				Data: map[string]string{"text/plain": strings.Join(texts, "\n")}})
+		}
+	default:
+		k.fail(m.ID, &protocol.Error{Kind: "unsupported", Msg: fmt.Sprintf("%s cells are not supported yet", m.Lang)})
+	}
+
+	_ = k.conn.Send(&protocol.Msg{Type: protocol.Done, ID: m.ID, Seq: k.sync()})
+	_ = k.conn.Send(&protocol.Msg{Type: protocol.Status, State: "idle"})
+}
+
+// sync writes a new marker to fd 1 and fd 2 and returns its number. A message sent with it is
+// shown by the app after everything printed before it.
+func (k *kernel) sync() uint64 {
+	k.syncMu.Lock()
+	defer k.syncMu.Unlock()
+	k.seq++
+	marker := protocol.Marker(k.seq)
+	_, _ = syscall.Write(1, marker)
+	_, _ = syscall.Write(2, marker)
+	return k.seq
+}
+
+func (k *kernel) fail(id string, err error) {
+	pe, ok := err.(*protocol.Error)
+	if e, isEval := err.(*eval.Error); isEval {
+		pe, ok = &protocol.Error{Kind: e.Kind, Msg: e.Msg, Line: e.Line, Col: e.Col, Stack: e.Stack}, true
+	}
+	if !ok {
+		pe = &protocol.Error{Kind: "runtime", Msg: err.Error()}
+	}
+	_ = k.conn.Send(&protocol.Msg{Type: protocol.Fail, ID: id, Error: pe})
+}

@@ -1,0 +1,5 @@
+package broken
+
+func Half(x int) string {
+	return x / 2
+}

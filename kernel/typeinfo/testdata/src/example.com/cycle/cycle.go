@@ -1,0 +1,3 @@
+package cycle
+
+import _ "example.com/cycle"
