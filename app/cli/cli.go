@@ -114,10 +114,18 @@ func parseInterspersed(fs *flag.FlagSet, args []string) (pos []string, code int,
 }
 
 func versionCmd([]string) int {
-	v := Version
-	if bi, ok := debug.ReadBuildInfo(); ok && v == "dev" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		v = bi.Main.Version
+	v, deps := Version, ""
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		if v == "dev" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+			v = bi.Main.Version
+		}
+		deps = bi.GoVersion
+		for _, d := range bi.Deps {
+			if d.Path == "github.com/traefik/yaegi" {
+				deps += ", yaegi " + d.Version
+			}
+		}
 	}
-	fmt.Printf("cairn %s\n", v)
+	fmt.Printf("cairn %s (%s)\n", v, deps)
 	return 0
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -142,5 +143,37 @@ func TestHelpAndVersion(t *testing.T) {
 	}
 	if _, errs, code := cairn(t, "frobnicate"); code != 2 || !strings.Contains(errs, "unknown command") {
 		t.Errorf("unknown command: exit %d %q", code, errs)
+	}
+}
+
+// Ctrl-C interrupts the running cell, and the run ends with the conventional status 130.
+func TestRunInterruptedByCtrlC(t *testing.T) {
+	path := writeNotebook(t, "```go id=spin\nn := 0\nfor { n++ }\n```\n")
+	cmd := exec.Command(os.Args[0], "run", path)
+	cmd.Env = append(os.Environ(), "CAIRN_CLI_TEST_MAIN=1")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var got strings.Builder
+	buf := make([]byte, 4096)
+	for !strings.Contains(got.String(), "[1/1] cell spin") {
+		n, err := stderr.Read(buf)
+		if err != nil {
+			t.Fatalf("no progress line before %v: %q", err, got.String())
+		}
+		got.Write(buf[:n])
+	}
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	rest, _ := io.ReadAll(stderr)
+	got.Write(rest)
+	err = cmd.Wait()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 130 || !strings.Contains(got.String(), "interrupted") {
+		t.Fatalf("exit %v, stderr:\n%s", err, got.String())
 	}
 }

@@ -63,14 +63,15 @@ func runCmd(args []string) int {
 		ctx, cancel = context.WithTimeout(ctx, *timeout)
 		defer cancel()
 	}
-	r := &runner{path: pos[0], nb: nb, output: *output}
+	r := &runner{path: pos[0], nb: nb, output: *output, timeout: *timeout}
 	return r.run(ctx, prelude)
 }
 
 type runner struct {
-	path   string
-	nb     *notebook.Notebook
-	output string
+	path    string
+	nb      *notebook.Notebook
+	output  string
+	timeout time.Duration
 }
 
 func (r *runner) run(ctx context.Context, prelude string) int {
@@ -105,7 +106,8 @@ func (r *runner) run(ctx context.Context, prelude string) int {
 		if res.Status != runtime.OK {
 			c.Outputs = append(c.Outputs, notebook.Output{Kind: "error", Text: describe(res)})
 			r.save()
-			fmt.Fprintf(os.Stderr, "cairn run: cell %s (%s:%d) failed: %s\n", c.ID, r.path, c.Line+errLine(res), r.why(ctx, res))
+			where := fmt.Sprintf("cell %s (%s:%d)", c.ID, r.path, c.Line+errLine(res))
+			fmt.Fprintf(os.Stderr, "cairn run: %s\n", r.why(ctx, where, res))
 			if errors.Is(ctx.Err(), context.Canceled) {
 				return 130
 			}
@@ -120,12 +122,17 @@ func (r *runner) run(ctx context.Context, prelude string) int {
 	return 0
 }
 
-// why says what went wrong, naming a deadline when it was the cause.
-func (r *runner) why(ctx context.Context, res runtime.Result) string {
-	if res.Status == runtime.Interrupted && errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return "the run timed out (--timeout)"
+// why says what went wrong where, naming Ctrl-C or the deadline when they were the cause.
+func (r *runner) why(ctx context.Context, where string, res runtime.Result) string {
+	if res.Status == runtime.Interrupted || ctx.Err() != nil {
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return fmt.Sprintf("timed out after %v (--timeout) in %s", r.timeout, where)
+		}
+		if ctx.Err() != nil {
+			return "interrupted in " + where
+		}
 	}
-	return describe(res)
+	return where + " failed: " + describe(res)
 }
 
 func (r *runner) save() bool {

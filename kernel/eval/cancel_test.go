@@ -56,6 +56,21 @@ func TestInterruptWaitsForCompiledCallAndDoesNotResume(t *testing.T) {
 	want(t, show(t, e, "time.Sleep(2 * time.Second)\ndone"), "false")
 }
 
+// A cancel that lands while the run is starting must still stop it (yaegi's own
+// ExecuteWithContext can lose it: its Execute resets the run id after the cancel).
+func TestInterruptRightAtStart(t *testing.T) {
+	e := newEval(t)
+	for range 20 {
+		ctx, cancel := context.WithCancel(context.Background())
+		go cancel()
+		_, err := e.Eval(ctx, "for {}")
+		var ee *Error
+		if !errors.As(err, &ee) || ee.Kind != "interrupted" {
+			t.Fatalf("got %v", err)
+		}
+	}
+}
+
 func TestCancelledBeforeStart(t *testing.T) {
 	e := newEval(t)
 	ctx, cancel := context.WithCancel(context.Background())

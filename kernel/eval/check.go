@@ -127,10 +127,11 @@ func (c *cell) importNames(e *Evaluator) map[string]string {
 // could work out is recorded in the returned Info.
 func (e *Evaluator) check(c *cell) (info *types.Info) {
 	info = &types.Info{
-		Types:     map[ast.Expr]types.TypeAndValue{},
-		Defs:      map[*ast.Ident]types.Object{},
-		Uses:      map[*ast.Ident]types.Object{},
-		Instances: map[*ast.Ident]types.Instance{},
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Instances:  map[*ast.Ident]types.Instance{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
 	}
 	defer func() {
 		if recover() != nil { // go/types on an odd AST: go on without types
@@ -170,18 +171,22 @@ func (e *Evaluator) checkFile(c *cell) *ast.File {
 			}
 		case segStmt:
 			for _, s := range r.body.List {
-				a, ok := s.(*ast.AssignStmt)
-				if !ok || a.Tok != token.DEFINE {
+				d := globalDecl(s)
+				if d == nil {
 					stmts = append(stmts, s)
 					continue
 				}
-				d := defineDecl(a)
-				spec := d.Specs[0].(*ast.ValueSpec)
-				for i, id := range spec.Names {
-					if defined[id.Name] { // x, err := ... with err from this cell: an assignment
-						spec.Names[i] = &ast.Ident{Name: "_", NamePos: id.NamePos}
+				if _, ok := s.(*ast.AssignStmt); ok {
+					// x, err := ... with err from this cell is an assignment to err
+					spec := d.Specs[0].(*ast.ValueSpec)
+					for i, id := range spec.Names {
+						if defined[id.Name] {
+							spec.Names[i] = &ast.Ident{Name: "_", NamePos: id.NamePos}
+						}
 					}
-					defined[id.Name] = true
+				}
+				for _, k := range declNames(d) {
+					defined[k] = true
 				}
 				decls = append(decls, d)
 			}

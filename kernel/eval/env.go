@@ -47,11 +47,27 @@ func (e *Evaluator) commit(r *run) {
 		}
 	case segStmt:
 		for _, s := range r.body.List {
-			if a, ok := s.(*ast.AssignStmt); ok && a.Tok == token.DEFINE {
-				e.env.add(defineDecl(a))
+			if d := globalDecl(s); d != nil {
+				e.env.add(d)
 			}
 		}
 	}
+}
+
+// globalDecl is the package-level declaration of the globals a top-level statement makes
+// (x, y := ... or var x = ...), or nil.
+func globalDecl(s ast.Stmt) *ast.GenDecl {
+	switch s := s.(type) {
+	case *ast.AssignStmt:
+		if s.Tok == token.DEFINE {
+			return defineDecl(s)
+		}
+	case *ast.DeclStmt:
+		if g, ok := s.Decl.(*ast.GenDecl); ok && g.Tok == token.VAR {
+			return g
+		}
+	}
+	return nil
 }
 
 // defineDecl is the package-level form of a top-level x, y := ... statement.

@@ -63,7 +63,7 @@ func compileError(err error) *Error {
 	return &Error{Kind: "compile", Msg: msg}
 }
 
-// runError converts what ExecuteWithContext returned for a panic in the cell's goroutine.
+// runError converts what Execute returned for a panic in the cell's goroutine.
 // Go runtime errors (and reflect's, which is how yaegi indexes and converts) are "runtime";
 // everything else the code passed to panic is "panic".
 func runError(err error, line, col int, stack []string) *Error {

@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -45,6 +46,7 @@ type Evaluator struct {
 	imp      *typeinfo.Importer
 	env      *env
 	trap     *stderrTrap
+	cancel   *canceller
 	pkgNames map[string]string // import path → package name, of compiled packages
 	syms     interp.Exports    // import path → symbols, of compiled packages
 	out      []reflect.Value   // set by the Out hook
@@ -56,17 +58,7 @@ type Evaluator struct {
 func New(opt Options) (*Evaluator, error) {
 	exports := opt.Exports
 	if exports == nil {
-		exports = interp.Exports{}
-		for _, tab := range []interp.Exports{stdlib.Symbols, unrestricted.Symbols} {
-			for k, syms := range tab {
-				if exports[k] == nil {
-					exports[k] = map[string]reflect.Value{}
-				}
-				for name, v := range syms {
-					exports[k][name] = v
-				}
-			}
-		}
+		exports = defaultExports()
 	}
 	src := opt.Source
 	if src == nil {
@@ -76,6 +68,10 @@ func New(opt Options) (*Evaluator, error) {
 		pkgNames: map[string]string{}, syms: interp.Exports{}}
 	e.in = interp.New(interp.Options{GoPath: ".", SourcecodeFilesystem: src, Unrestricted: true, Stderr: e.trap})
 	e.fset = e.in.FileSet()
+	var err error
+	if e.cancel, err = newCanceller(e.in); err != nil {
+		return nil, err
+	}
 	hooks := e.hooks()
 	if err := use(e.in, exports); err != nil {
 		return nil, fmt.Errorf("loading symbols: %w", err)
@@ -84,19 +80,19 @@ func New(opt Options) (*Evaluator, error) {
 		return nil, fmt.Errorf("loading hooks: %w", err)
 	}
 	if opt.Source != nil {
-		if err := loadSource(e.in, opt.Source); err != nil {
+		if err := LoadSource(e.in, opt.Source); err != nil {
 			return nil, fmt.Errorf("loading source packages: %w", err)
 		}
 	}
 	typed := interp.Exports{} // what go/types sees; an empty table (generic-only package) would hide its source
 	for _, tab := range []interp.Exports{exports, hooks} {
 		for k, v := range tab {
-			if i := lastSlash(k); i > 0 {
+			if i := strings.LastIndexByte(k, '/'); i > 0 { // not "." (yaegi's MapTypes)
 				e.pkgNames[k[:i]] = k[i+1:]
 				e.syms[k[:i]] = v
-			}
-			if len(v) > 0 {
-				typed[k] = v
+				if len(v) > 0 {
+					typed[k] = v
+				}
 			}
 		}
 	}
@@ -110,6 +106,22 @@ func New(opt Options) (*Evaluator, error) {
 	}
 	e.env.imports[hookName] = hookPath
 	return e, nil
+}
+
+// defaultExports is yaegi's standard library with the unrestricted os.Exit and os/exec.
+func defaultExports() interp.Exports {
+	exports := interp.Exports{}
+	for _, tab := range []interp.Exports{stdlib.Symbols, unrestricted.Symbols} {
+		for k, syms := range tab {
+			if exports[k] == nil {
+				exports[k] = map[string]reflect.Value{}
+			}
+			for name, v := range syms {
+				exports[k][name] = v
+			}
+		}
+	}
+	return exports
 }
 
 // use loads symbols, turning a panic inside yaegi (which compiles its generic stdlib sources
@@ -131,7 +143,7 @@ func (e *Evaluator) Eval(ctx context.Context, src string) ([]reflect.Value, erro
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if ctx.Err() != nil {
-		return nil, &Error{Kind: "interrupted", Msg: "interrupted before it started"}
+		return nil, &Error{Kind: "interrupted", Msg: ctx.Err().Error() + " before the cell started"}
 	}
 	c, err := e.prepare(src)
 	if err != nil {
@@ -142,7 +154,7 @@ func (e *Evaluator) Eval(ctx context.Context, src string) ([]reflect.Value, erro
 		if r.empty() {
 			continue
 		}
-		if err := e.runOne(ctx, r); err == errStopped {
+		if err := e.runOne(ctx, c, r); err == errStopped {
 			break
 		} else if err != nil {
 			return nil, err
@@ -201,31 +213,31 @@ func atEnd(err *Error, src string) *Error {
 }
 
 // runOne compiles and executes one run, then records what it declared.
-func (e *Evaluator) runOne(ctx context.Context, r *run) error {
+func (e *Evaluator) runOne(ctx context.Context, c *cell, r *run) error {
 	prog, err := e.compile(r.node())
 	if err != nil && r.probe != nil {
 		// The trailing call may have no result to show: run it as a plain statement.
 		r.body.List = []ast.Stmt{r.probe}
 		prog, err = e.compile(r.node())
 	}
+	var ce *Error
+	if err != nil {
+		ce = e.explain(compileError(err), c, r)
+	}
 	if r.kind == segDecl {
-		var ce *Error
-		if err != nil {
-			ce = compileError(err)
-		}
 		e.recordDefs(r, ce)
 	}
-	if err != nil {
-		return compileError(err)
+	if ce != nil {
+		return ce
 	}
-	p := e.fset.Position(r.first())
-	e.at.Store(int64(p.Line)<<32 | int64(p.Column))
+	pos := e.fset.Position(r.first())
+	e.at.Store(int64(pos.Line)<<32 | int64(pos.Column))
 	e.trap.take()
-	cancelled, err := execute(ctx, e.in, prog)
+	cancelled, err := e.cancel.execute(ctx, e.in, prog)
 	at := e.at.Load()
 	line, col := int(at>>32), int(at&0xffffffff)
 	if cancelled {
-		return &Error{Kind: "interrupted", Line: line, Col: col, Msg: "interrupted"}
+		return &Error{Kind: "interrupted", Line: line, Col: col, Msg: ctx.Err().Error()}
 	}
 	if p, ok := err.(interp.Panic); ok && p.Value == (stopCell{}) {
 		e.trap.take()
@@ -235,6 +247,28 @@ func (e *Evaluator) runOne(ctx context.Context, r *run) error {
 	}
 	e.commit(r)
 	return err
+}
+
+// garbled are yaegi compile errors that say nothing useful: an undefined name can make yaegi
+// crash, or report a "constant definition loop" for `y := undefinedName + x`.
+var garbled = []string{"interpreter panic", "definition loop"}
+
+// explain replaces a garbled compile error by what go/types found wrong in the run, if
+// anything.
+func (e *Evaluator) explain(ce *Error, c *cell, r *run) *Error {
+	if !slices.ContainsFunc(garbled, func(g string) bool { return strings.Contains(ce.Msg, g) }) {
+		return ce
+	}
+	if c.info == nil {
+		c.info = e.check(c)
+	}
+	from, to := r.first(), r.node().End()
+	for _, te := range c.typeErrs {
+		if te.Pos >= from && te.Pos < to {
+			return errAt(e.fset, te.Pos, "%s", te.Msg)
+		}
+	}
+	return ce
 }
 
 // errStopped tells Eval that the cell returned early.
@@ -253,12 +287,3 @@ func (e *Evaluator) compile(n ast.Node) (p *interp.Program, err error) {
 type emptyFS struct{}
 
 func (emptyFS) Open(string) (fs.File, error) { return nil, fs.ErrNotExist }
-
-func lastSlash(s string) int {
-	for i := len(s) - 1; i >= 0; i-- {
-		if s[i] == '/' {
-			return i
-		}
-	}
-	return -1
-}

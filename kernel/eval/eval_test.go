@@ -65,6 +65,20 @@ func TestStateIsSharedAcrossCells(t *testing.T) {
 	want(t, show(t, e, "p.A + add(p.B, 0)"), "42")
 }
 
+// yaegi alone fails a package-level var that uses a global made by := ("variable definition
+// loop"); cells run var declarations as statements, in order.
+func TestVarDeclarationsUseEarlierGlobals(t *testing.T) {
+	e := newEval(t)
+	show(t, e, "data := []int{1, 2, 3}")
+	want(t, show(t, e, `var total = len(data)
+var (
+	a = total * 2
+	b = func() int { return a + 1 }()
+)
+b`), "7")
+	want(t, show(t, e, "func useB() int { return b * 10 }\nuseB()"), "70")
+}
+
 func TestCellMixesImportsDeclarationsAndStatements(t *testing.T) {
 	e := newEval(t)
 	want(t, show(t, e, `n := 2

@@ -20,6 +20,9 @@ type rewriter struct {
 	imports map[string]string // hidden imports to add: name → path
 	labels  map[ast.Stmt]*ast.Ident
 	funcs   []*ast.FuncType // enclosing functions, innermost last
+	inits   int             // > 0 in the initializer of a global (x := ... at top level, var x = ...)
+	top     ast.Stmt        // the top-level statement being rewritten
+	split   map[ast.Stmt]bool
 	unlabel map[ast.Stmt]bool
 	err     error
 }
@@ -27,15 +30,23 @@ type rewriter struct {
 // rewrite applies every rewrite to c's declarations and statements.
 func (e *Evaluator) rewrite(c *cell) error {
 	rw := &rewriter{e: e, c: c, info: c.info, byPath: map[string]string{}, imports: map[string]string{},
-		labels: map[ast.Stmt]*ast.Ident{}, unlabel: map[ast.Stmt]bool{}}
+		labels: map[ast.Stmt]*ast.Ident{}, unlabel: map[ast.Stmt]bool{}, split: map[ast.Stmt]bool{}}
 	for name, p := range c.importNames(e) {
 		if old, ok := rw.byPath[p]; !ok || strings.HasPrefix(old, "__") {
 			rw.byPath[p] = name
 		}
 	}
 	for _, r := range c.runs {
-		if r.kind != segImport {
-			edit(r.node(), rw.pre, rw.post)
+		switch r.kind {
+		case segDecl:
+			rw.top = nil
+			edit(r.file, rw.pre, rw.post)
+		case segStmt:
+			for i, s := range r.body.List {
+				rw.top = s
+				r.body.List[i] = edit(s, rw.pre, rw.post).(ast.Stmt)
+			}
+			r.body.List = rw.splitGlobals(r.body.List)
 		}
 	}
 	if rw.err != nil {
@@ -52,6 +63,8 @@ func (rw *rewriter) pre(n ast.Node) bool {
 		rw.funcs = append(rw.funcs, n.Type)
 	case *ast.LabeledStmt:
 		rw.labels[n.Stmt] = n.Label
+	case *ast.ValueSpec, *ast.AssignStmt:
+		rw.inits++
 	}
 	return rw.err == nil
 }
@@ -60,6 +73,8 @@ func (rw *rewriter) post(n ast.Node) ast.Node {
 	switch n := n.(type) {
 	case *ast.FuncDecl, *ast.FuncLit:
 		rw.funcs = rw.funcs[:len(rw.funcs)-1]
+	case *ast.ValueSpec, *ast.AssignStmt:
+		rw.inits--
 	case *ast.LabeledStmt:
 		if rw.unlabel[n.Stmt] { // the loop became a block; its label has no users left
 			return n.Stmt
@@ -175,58 +190,5 @@ func (rw *rewriter) rangeStmt(n *ast.RangeStmt) ast.Stmt {
 			return rw.rangeFunc(n, sig)
 		}
 	}
-	if n.Tok == token.DEFINE && captures(n.Body, n.Key, n.Value) {
-		// for k, v := range x { k := k; v := v; {body} }: inside a function (top-level
-		// statements run in one, see finish.go) yaegi makes each := a fresh variable.
-		pos := n.Body.Lbrace
-		var list []ast.Stmt
-		for _, x := range []ast.Expr{n.Key, n.Value} {
-			if id, ok := x.(*ast.Ident); ok && id.Name != "_" {
-				list = append(list, assign(pos, idents(pos, id.Name), token.DEFINE, ident(id.Name, pos)))
-			}
-		}
-		n.Body = block(pos, append(list, n.Body)...)
-	}
-	return n
-}
-
-func isIntLit(x ast.Expr) bool {
-	lit, ok := ast.Unparen(x).(*ast.BasicLit)
-	return ok && (lit.Kind == token.INT || lit.Kind == token.CHAR)
-}
-
-// rangeInt: for k := range n { body } becomes
-// for i, lim := T(0), T(n); i < lim; i++ { k := i; { body } } — n evaluated once, k fresh
-// in each iteration, and assigning to k in the body does not change the iteration.
-func (rw *rewriter) rangeInt(n *ast.RangeStmt, t types.Type) ast.Stmt {
-	pos := n.For
-	i, lim := rw.name("i"), rw.name("n")
-	if isUntyped(t) && n.Tok == token.ASSIGN && n.Key != nil {
-		t = rw.typeOf(n.Key) // for k = range 10 with k an int64: the constant is an int64
-	}
-	zero, x := ast.Expr(intLit(0, pos)), n.X
-	if t != nil && !isUntyped(t) {
-		typ, ok := rw.typeExpr(t, pos)
-		if !ok {
-			rw.fail(pos, "cannot name the type %s of this range expression", t)
-			return n
-		}
-		zero, x = call(typ, pos, zero), call(typ, pos, x)
-	}
-	body := n.Body
-	if id, ok := n.Key.(*ast.Ident); !ok || id.Name != "_" {
-		if n.Key != nil {
-			body = block(body.Lbrace, assign(pos, []ast.Expr{n.Key}, n.Tok, ident(i, pos)), body)
-		}
-	}
-	return &ast.ForStmt{For: pos,
-		Init: assign(pos, idents(pos, i, lim), token.DEFINE, zero, x),
-		Cond: binary(ident(i, pos), token.LSS, ident(lim, pos)),
-		Post: &ast.IncDecStmt{X: ident(i, pos), TokPos: pos, Tok: token.INC},
-		Body: body}
-}
-
-func isUntyped(t types.Type) bool {
-	b, ok := t.(*types.Basic)
-	return ok && b.Info()&types.IsUntyped != 0
+	return rw.rangeCopies(n)
 }

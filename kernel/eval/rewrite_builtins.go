@@ -27,8 +27,7 @@ func (rw *rewriter) call(n *ast.CallExpr) ast.Expr {
 			return n
 		}
 	}
-	rw.instantiate(n)
-	return n
+	return rw.instantiate(n)
 }
 
 // minMax: a constant call becomes its value; otherwise
@@ -103,9 +102,12 @@ func (rw *rewriter) constant(tv types.TypeAndValue, pos token.Pos) (ast.Expr, bo
 }
 
 // instantiate turns F(args) into F[T1, T2](args) when go/types inferred F's type arguments.
-func (rw *rewriter) instantiate(n *ast.CallExpr) {
+// In the initializer of a global, yaegi rejects an explicitly instantiated function of
+// another package ("not a generic type", measured), so such a top-level statement is marked
+// to be split into typed declarations and an assignment (see splitGlobals).
+func (rw *rewriter) instantiate(n *ast.CallExpr) ast.Expr {
 	if rw.info == nil {
-		return
+		return n
 	}
 	var id *ast.Ident
 	switch f := n.Fun.(type) {
@@ -114,20 +116,20 @@ func (rw *rewriter) instantiate(n *ast.CallExpr) {
 	case *ast.SelectorExpr:
 		id = f.Sel
 	default:
-		return // already explicit (F[int](x)), or not a named function
+		return n // already explicit (F[int](x)), or not a named function
 	}
 	inst, ok := rw.info.Instances[id]
 	if !ok || inst.TypeArgs.Len() == 0 {
-		return
+		return n
 	}
 	if fn, ok := rw.info.Uses[id].(*types.Func); !ok || fn.Type().(*types.Signature).Recv() != nil {
-		return
+		return n
 	}
 	pos := n.Pos()
 	args := make([]ast.Expr, inst.TypeArgs.Len())
 	for i := range args {
 		if args[i], ok = rw.typeExpr(inst.TypeArgs.At(i), pos); !ok {
-			return // leave it to yaegi's inference
+			return n // leave it to yaegi's inference
 		}
 	}
 	if len(args) == 1 {
@@ -135,4 +137,78 @@ func (rw *rewriter) instantiate(n *ast.CallExpr) {
 	} else {
 		n.Fun = &ast.IndexListExpr{X: n.Fun, Lbrack: pos, Indices: args, Rbrack: pos}
 	}
+	if rw.inits > 0 && len(rw.funcs) == 0 {
+		rw.split[rw.top] = true
+	}
+	return n
+}
+
+// splitGlobals rewrites the marked top-level statements x, y := f[T](...) and
+// var x, y = f[T](...) into var x X; var y Y; x, y = f[T](...), which yaegi runs (measured;
+// wrapping the call in a function instead breaks yaegi's cached instance for later cells).
+func (rw *rewriter) splitGlobals(list []ast.Stmt) []ast.Stmt {
+	var out []ast.Stmt
+	for _, s := range list {
+		if !rw.split[s] {
+			out = append(out, s)
+			continue
+		}
+		switch s := s.(type) {
+		case *ast.AssignStmt:
+			out = append(out, rw.declareAssign(s.Pos(), s.Lhs, nil, s.Rhs, s)...)
+		case *ast.DeclStmt:
+			for _, spec := range s.Decl.(*ast.GenDecl).Specs {
+				vs := spec.(*ast.ValueSpec)
+				lhs := make([]ast.Expr, len(vs.Names))
+				for i, id := range vs.Names {
+					lhs[i] = id
+				}
+				keep := &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: vs.Pos(), Tok: token.VAR, Specs: []ast.Spec{vs}}}
+				out = append(out, rw.declareAssign(vs.Pos(), lhs, vs.Type, vs.Values, keep)...)
+			}
+		default:
+			out = append(out, s) // compound: it runs in a function (finish.go)
+		}
+	}
+	return out
+}
+
+// declareAssign is var x X; ...; x, ... = rhs, or orig when a type is unknown.
+func (rw *rewriter) declareAssign(pos token.Pos, lhs []ast.Expr, typ ast.Expr, rhs []ast.Expr, orig ast.Stmt) []ast.Stmt {
+	if len(rhs) == 0 {
+		return []ast.Stmt{orig}
+	}
+	var ts []types.Type
+	if len(rhs) == 1 && len(lhs) > 1 {
+		if tuple, ok := rw.typeOf(rhs[0]).(*types.Tuple); ok {
+			for i := range tuple.Len() {
+				ts = append(ts, tuple.At(i).Type())
+			}
+		}
+	} else {
+		for _, x := range rhs {
+			ts = append(ts, rw.typeOf(x))
+		}
+	}
+	if len(ts) != len(lhs) {
+		return []ast.Stmt{orig}
+	}
+	var out []ast.Stmt
+	for i, x := range lhs {
+		id, ok := x.(*ast.Ident)
+		if !ok || id.Name == "_" {
+			continue
+		}
+		t := typ
+		if t == nil {
+			if ts[i] == nil {
+				return []ast.Stmt{orig}
+			}
+			if t, ok = rw.typeExpr(types.Default(ts[i]), pos); !ok {
+				return []ast.Stmt{orig}
+			}
+		}
+		out = append(out, varDecl(pos, t, id.Name))
+	}
+	return append(out, assign(pos, lhs, token.ASSIGN, rhs...))
 }

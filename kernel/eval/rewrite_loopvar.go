@@ -3,6 +3,7 @@ package eval
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 )
 
 // forStmt gives a three-clause loop per-iteration variables (Go 1.22) when its body
@@ -21,7 +22,7 @@ import (
 // execution of `:=`, measured; top-level loops run inside one, see finish.go.)
 func (rw *rewriter) forStmt(n *ast.ForStmt) ast.Stmt {
 	init, ok := n.Init.(*ast.AssignStmt)
-	if !ok || init.Tok != token.DEFINE || !captures(n.Body, init.Lhs...) {
+	if !ok || init.Tok != token.DEFINE || !rw.captures(n.Body, init.Lhs...) {
 		return n
 	}
 	pos := n.Body.Lbrace
@@ -57,10 +58,33 @@ func (rw *rewriter) forStmt(n *ast.ForStmt) ast.Stmt {
 	return n
 }
 
+// rangeCopies gives a range loop (over a slice, map, string or channel) per-iteration
+// variables when its body captures them:
+//
+//	for k, v := range x { k := k; v := v; { body } }
+//
+// Inside a function (top-level statements run in one, see finish.go) yaegi makes each :=
+// a fresh variable.
+func (rw *rewriter) rangeCopies(n *ast.RangeStmt) ast.Stmt {
+	if n.Tok != token.DEFINE || !rw.captures(n.Body, n.Key, n.Value) {
+		return n
+	}
+	pos := n.Body.Lbrace
+	var list []ast.Stmt
+	for _, x := range []ast.Expr{n.Key, n.Value} {
+		if id, ok := x.(*ast.Ident); ok && id.Name != "_" {
+			list = append(list, assign(pos, idents(pos, id.Name), token.DEFINE, ident(id.Name, pos)))
+		}
+	}
+	n.Body = block(pos, append(list, n.Body)...)
+	return n
+}
+
 // captures reports whether body may keep a reference to one of the named variables beyond
-// an iteration: a function literal mentions it, its address is taken, or a method is called
-// on it (a pointer receiver takes its address).
-func captures(body ast.Node, vars ...ast.Expr) bool {
+// an iteration: a function literal mentions it, its address is taken, or one of its methods
+// is used (a pointer receiver takes its address; without type information any selector on
+// it counts).
+func (rw *rewriter) captures(body ast.Node, vars ...ast.Expr) bool {
 	names := map[string]bool{}
 	for _, x := range vars {
 		if id, ok := x.(*ast.Ident); ok && id.Name != "_" {
@@ -90,12 +114,21 @@ func captures(body ast.Node, vars ...ast.Expr) bool {
 			found = found || n.Op == token.AND && mentions(n.X)
 		case *ast.SelectorExpr:
 			if id, ok := n.X.(*ast.Ident); ok && names[id.Name] {
-				found = true
+				sel, known := rw.selection(n)
+				found = !known || sel.Kind() != types.FieldVal
 			}
 		}
 		return !found
 	})
 	return found
+}
+
+func (rw *rewriter) selection(n *ast.SelectorExpr) (*types.Selection, bool) {
+	if rw.info == nil {
+		return nil, false
+	}
+	sel, ok := rw.info.Selections[n]
+	return sel, ok
 }
 
 // retarget replaces the break and continue statements of body that leave the loop owning

@@ -16,10 +16,10 @@ import (
 
 // yaegi's Use of the standard library compiles its own generic cmp, maps and slices (Go 1.22
 // subsets, partly broken) and registers them by package name, so a cell's import of those
-// paths never reaches Options.Source. loadSource compiles Source's versions over them, after
+// paths never reaches Options.Source. LoadSource compiles Source's versions over them, after
 // the Source packages they import (iter), each file under its own name (yaegi keys a
 // file's imports by file name). Other Source packages are imported on demand.
-func loadSource(in *interp.Interpreter, src fs.FS) error {
+func LoadSource(in *interp.Interpreter, src fs.FS) error {
 	var order []string
 	seen := map[string]bool{}
 	var visit func(p string) error

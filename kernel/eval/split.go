@@ -16,10 +16,10 @@ const fileName = "cell"
 type segKind int
 
 const (
-	segImport segKind = iota
-	segDecl           // func, method, type, const, var
-	segStmt
-	segPackage // a package clause pasted with a program: ignored
+	segImport  segKind = iota
+	segDecl            // func, method, type, const
+	segStmt            // statements, and var declarations
+	segPackage         // a package clause pasted with a program: ignored
 )
 
 // segment is one top-level item of a cell: [start, end) byte offsets into the source.
@@ -123,8 +123,12 @@ func classify(toks []token.Token) segKind {
 		return segPackage
 	case token.IMPORT:
 		return segImport
-	case token.TYPE, token.CONST, token.VAR:
+	case token.TYPE, token.CONST:
 		return segDecl
+	case token.VAR:
+		// A statement: yaegi fails a package-level var whose initializer uses a global made
+		// by := ("variable definition loop", measured), and cells run in order anyway.
+		return segStmt
 	case token.FUNC:
 		if len(toks) > 1 && toks[1] == token.IDENT {
 			return segDecl

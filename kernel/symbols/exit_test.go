@@ -25,7 +25,7 @@ func TestMain(m *testing.M) {
 // exitChild interprets os.Exit(3); it exits 0 or 2 only if that did not end the process.
 func exitChild() {
 	i := interp.New(interp.Options{Unrestricted: true})
-	if err := Load(i); err != nil {
+	if err := load(i); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}

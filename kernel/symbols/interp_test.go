@@ -8,7 +8,18 @@ import (
 	"time"
 
 	"github.com/traefik/yaegi/interp"
+
+	"github.com/cairn-notebook/cairn/kernel/eval"
 )
+
+// load wires i the way kernel/eval does: the compiled tables, then the source packages
+// compiled over yaegi's own generic ones.
+func load(i *interp.Interpreter) error {
+	if err := i.Use(Exports()); err != nil {
+		return err
+	}
+	return eval.LoadSource(i, Source())
+}
 
 // session is one interpreter wired the way the README tells the kernel to wire it.
 type session struct {
@@ -27,7 +38,7 @@ func newSession(t *testing.T) *session {
 		Stdout:               out,
 		Stderr:               out,
 	})
-	if err := Load(i); err != nil {
+	if err := load(i); err != nil {
 		t.Fatalf("Load: %v", err)
 	}
 	return &session{t: t, i: i, out: out}
