@@ -1,43 +1,65 @@
 # Cairn's build. `make run` builds and opens the example notebook; `make test` runs every test
-# and linter. Both install what they need on a fresh Debian/Ubuntu machine (see build/deps.sh).
+# and linter. Both install what they need on a fresh Debian/Ubuntu machine (build/deps.sh).
 
 GO          ?= go
 BIN         := build/bin/cairn
+DESKTOP_BIN := build/bin/cairn-desktop
+DESKTOP     := desktop,production,webkit2_41
 VERSION     := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS     := -X github.com/cairn-notebook/cairn/app/cli.Version=$(VERSION)
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 EXAMPLE     := notebooks/malware.cairn.md
+NPM         := npm --prefix frontend
 
-.PHONY: all deps build run test lint gotest generate bench clean
+.PHONY: all deps frontend build build-desktop run test lint gotest uitest e2e desktop-smoke generate bench clean
 
 all: build
 
 deps:
 	@build/deps.sh
 
-build: deps
+# The binary embeds frontend/dist: build it before anything compiles Go.
+frontend: deps
+	$(NPM) run build
+
+build: frontend
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) .
 
-run: build
-	$(BIN) run $(EXAMPLE)
+build-desktop: frontend
+	$(GO) build -tags $(DESKTOP) -ldflags "$(LDFLAGS)" -o $(DESKTOP_BIN) .
 
-test: deps lint gotest
+# The desktop window on the example; without a display it falls back to the browser.
+run: build-desktop
+	$(DESKTOP_BIN) open $(EXAMPLE)
+
+test: frontend lint gotest uitest e2e desktop-smoke
 
 lint:
 	@echo "== gofmt"; out=$$(find . -name '*.go' -not -path '*/node_modules/*' -not -path './.git/*' | xargs gofmt -l) || exit 1; \
 		if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
-	@echo "== go vet"; $(GO) vet ./...
-	@echo "== staticcheck"; $(GO) run $(STATICCHECK) ./...
+	@echo "== go vet"; $(GO) vet ./... && $(GO) vet -tags $(DESKTOP) ./app/desktop/
+	@echo "== staticcheck"; $(GO) run $(STATICCHECK) ./... && $(GO) run $(STATICCHECK) -tags $(DESKTOP) ./app/desktop/
+	@echo "== svelte-check"; $(NPM) run check
 
 gotest:
 	@echo "== go test"; $(GO) test -timeout 20m ./...
+
+uitest:
+	@echo "== vitest"; $(NPM) test
+
+e2e: build
+	@echo "== end-to-end (headless Chromium)"; $(NPM) run e2e
+
+desktop-smoke:
+	@echo "== desktop smoke test (Xvfb)"; build/desktop-smoke.sh
 
 # Regenerates the yaegi symbol tables of the packages cells can import.
 generate:
 	$(GO) generate ./kernel/symbols
 
-bench: deps
+bench: build
 	$(GO) run ./bench/kernel
+	$(GO) run ./bench/serve
 
 clean:
-	rm -rf build/bin
+	rm -rf build/bin frontend/dist

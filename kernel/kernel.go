@@ -18,6 +18,7 @@ import (
 	"syscall"
 
 	"github.com/cairn-notebook/cairn/kernel/eval"
+	"github.com/cairn-notebook/cairn/kernel/nb"
 	"github.com/cairn-notebook/cairn/kernel/protocol"
 	"github.com/cairn-notebook/cairn/kernel/symbols"
 )
@@ -59,6 +60,7 @@ type kernel struct {
 
 	mu     sync.Mutex
 	cancel context.CancelFunc // of the running cell, nil when idle
+	execID string             // of the running or last cell: displays from its goroutines go there
 }
 
 func newKernel(conn *protocol.Conn) (*kernel, error) {
@@ -75,7 +77,20 @@ func newKernel(conn *protocol.Conn) (*kernel, error) {
 		return nil, err
 	}
 	k.ev = ev
+	nb.SetSink(k.display, eval.Text)
 	return k, nil
+}
+
+// display sends a cell's nb.Display or update, after what the cell printed before it.
+func (k *kernel) display(displayID string, update bool, data map[string]string) {
+	k.mu.Lock()
+	id := k.execID
+	k.mu.Unlock()
+	typ := protocol.Display
+	if update {
+		typ = protocol.UpdateDisplay
+	}
+	_ = k.conn.Send(&protocol.Msg{Type: typ, ID: id, DisplayID: displayID, Data: data, Seq: k.sync()})
 }
 
 // serve reads requests; cells run one at a time on a worker so that interrupts get through.
@@ -119,7 +134,7 @@ func (k *kernel) serve() int {
 func (k *kernel) execute(m *protocol.Msg) {
 	ctx, cancel := context.WithCancel(context.Background())
 	k.mu.Lock()
-	k.cancel = cancel
+	k.cancel, k.execID = cancel, m.ID
 	k.mu.Unlock()
 	defer func() {
 		k.mu.Lock()

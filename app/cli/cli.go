@@ -24,6 +24,8 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"run", "NOTEBOOK [--param k=v]... [--output FILE] [--timeout D]", "run every cell of a notebook in a fresh kernel", runCmd},
+		{"serve", "[PATH] [--addr 127.0.0.1:0] [--token T] [--no-browser]", "serve the notebook UI to your web browser", serveCmd},
+		{"open", "PATH", "open a notebook in the desktop window (or the browser when there is none)", openCmd},
 		{"version", "", "print the version", versionCmd},
 	}
 }
@@ -39,9 +41,8 @@ Commands:
 
 // Main runs the command line and returns the process exit code.
 func Main(args []string) int {
-	if len(args) == 0 {
-		usage(os.Stderr)
-		return 2
+	if len(args) == 0 { // the desktop app: the current folder's notebook in a window
+		return openCmd(nil)
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":

@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/cairn-notebook/cairn/app/notebook"
@@ -63,7 +64,8 @@ func runCmd(args []string) int {
 		ctx, cancel = context.WithTimeout(ctx, *timeout)
 		defer cancel()
 	}
-	r := &runner{path: pos[0], nb: nb, output: *output, timeout: *timeout}
+	r := &runner{path: pos[0], nb: nb, output: *output, timeout: *timeout,
+		screen: newScreen(os.Stdout, os.Stderr), displays: map[string]shownAt{}}
 	return r.run(ctx, prelude)
 }
 
@@ -72,6 +74,16 @@ type runner struct {
 	nb      *notebook.Notebook
 	output  string
 	timeout time.Duration
+	screen  *screen
+
+	mu       sync.Mutex         // the cells' outputs, written by late goroutines' events too
+	displays map[string]shownAt // where each display with an id was saved
+}
+
+// shownAt is a saved display output: an update replaces its data in place.
+type shownAt struct {
+	cell  *notebook.Cell
+	index int
 }
 
 func (r *runner) run(ctx context.Context, prelude string) int {
@@ -89,7 +101,8 @@ func (r *runner) run(ctx context.Context, prelude string) int {
 	defer k.Close()
 
 	if prelude != "" {
-		res := k.Execute(ctx, "params", "go", prelude, printEvent)
+		res := k.Execute(ctx, "params", "go", prelude, r.screen.event)
+		r.screen.flush()
 		if res.Status != runtime.OK {
 			fmt.Fprintf(os.Stderr, "cairn run: setting the parameters failed: %s\n", describe(res))
 			return 1
@@ -98,13 +111,18 @@ func (r *runner) run(ctx context.Context, prelude string) int {
 	code := r.nb.CodeCells()
 	for i, c := range code {
 		fmt.Fprintf(os.Stderr, "[%d/%d] cell %s (%s:%d)\n", i+1, len(code), c.ID, r.path, c.Line)
+		r.mu.Lock()
 		c.Outputs = nil
+		r.mu.Unlock()
 		res := k.Execute(ctx, c.ID, c.Lang, c.Source, func(ev runtime.Event) {
-			printEvent(ev)
-			c.Outputs = appendOutput(c.Outputs, ev)
+			r.screen.event(ev)
+			r.record(c, ev)
 		})
+		r.screen.flush()
 		if res.Status != runtime.OK {
+			r.mu.Lock()
 			c.Outputs = append(c.Outputs, notebook.Output{Kind: "error", Text: describe(res)})
+			r.mu.Unlock()
 			r.save()
 			where := fmt.Sprintf("cell %s (%s:%d)", c.ID, r.path, c.Line+errLine(res))
 			fmt.Fprintf(os.Stderr, "cairn run: %s\n", r.why(ctx, where, res))
@@ -139,7 +157,10 @@ func (r *runner) save() bool {
 	if r.output == "" {
 		return true
 	}
-	if err := notebook.Save(r.output, r.nb); err != nil {
+	r.mu.Lock()
+	err := notebook.Save(r.output, r.nb)
+	r.mu.Unlock()
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "cairn run: writing the output notebook: %v\n", err)
 		return false
 	}
@@ -165,34 +186,33 @@ func errLine(res runtime.Result) int {
 	return 0
 }
 
-func printEvent(ev runtime.Event) {
-	switch ev.Kind {
-	case "stream":
-		if ev.Name == "stderr" {
-			os.Stderr.WriteString(ev.Text)
-		} else {
-			os.Stdout.WriteString(ev.Text)
-		}
-	case "result", "display", "update_display":
-		if t, ok := ev.Data["text/plain"]; ok {
-			fmt.Println(t)
-		}
-	}
-}
-
-// appendOutput adds an event to a cell's saved outputs, joining consecutive stream chunks.
-func appendOutput(outs []notebook.Output, ev runtime.Event) []notebook.Output {
+// record adds an event to the outputs saved with --output: consecutive stream chunks are
+// joined, and an update replaces the data of its display (found by id: notebook.Output has
+// no display id, so the saved display keeps its place and shows its final state). Late
+// events of a goroutine are recorded with the cell running then, or update their own display.
+func (r *runner) record(c *notebook.Cell, ev runtime.Event) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	outs := c.Outputs
 	switch ev.Kind {
 	case "stream":
 		if n := len(outs); n > 0 && outs[n-1].Kind == "stream" && outs[n-1].Name == ev.Name {
 			outs[n-1].Text += ev.Text
-			return outs
+			return
 		}
-		return append(outs, notebook.Output{Kind: "stream", Name: ev.Name, Text: ev.Text})
-	case "result", "display":
-		return append(outs, notebook.Output{Kind: ev.Kind, Data: ev.Data})
+		c.Outputs = append(outs, notebook.Output{Kind: "stream", Name: ev.Name, Text: ev.Text})
+	case "display":
+		if ev.DisplayID != "" {
+			r.displays[ev.DisplayID] = shownAt{c, len(outs)}
+		}
+		c.Outputs = append(outs, notebook.Output{Kind: ev.Kind, Data: ev.Data})
+	case "result":
+		c.Outputs = append(outs, notebook.Output{Kind: ev.Kind, Data: ev.Data})
+	case "update_display":
+		if at, ok := r.displays[ev.DisplayID]; ok && at.index < len(at.cell.Outputs) {
+			at.cell.Outputs[at.index].Data = ev.Data
+		}
 	}
-	return outs
 }
 
 func roundDuration(d time.Duration) time.Duration {

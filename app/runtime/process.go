@@ -26,9 +26,10 @@ type process struct {
 	sinkMu sync.Mutex
 	sink   func(Event) // where output goes: the running cell's, or the last one's
 
-	markMu sync.Mutex
-	seen   [2]uint64     // last sync marker read on stdout and stderr
-	marked chan struct{} // closed (and replaced) when a marker arrives
+	markMu  sync.Mutex
+	seen    [2]uint64     // last sync marker read on stdout and stderr
+	handled uint64        // Seq of the last message handled by readMessages
+	marked  chan struct{} // closed (and replaced) when a marker arrives or a message is handled
 
 	crash      *crashFilter // holds back what looks like a crash report on stderr
 	tail       tailBuffer   // the end of stderr, to explain a death
@@ -127,17 +128,14 @@ func (p *process) readStream(r io.Reader, idx int, name string) {
 	for {
 		n, err := r.Read(buf)
 		if n > 0 {
-			text, seqs := u.Feed(buf[:n])
-			switch {
-			case idx == 1:
-				p.tail.Write(text)
-				p.crash.write(text)
-			case len(text) > 0:
-				p.emit(Event{Kind: "stream", Name: name, Text: string(text)})
-			}
-			for _, s := range seqs {
-				p.markerArrived(idx, s)
-			}
+			// At each marker, the message sent with it goes first: a display comes after
+			// what was printed before it, and before what was printed after it.
+			rest := u.FeedEach(buf[:n], func(text []byte, seq uint64) {
+				p.streamText(idx, name, text)
+				p.markerArrived(idx, seq)
+				p.awaitHandled(seq)
+			})
+			p.streamText(idx, name, rest)
 		}
 		if err != nil {
 			if rest := u.Flush(); len(rest) > 0 && idx == 0 {
@@ -147,6 +145,16 @@ func (p *process) readStream(r io.Reader, idx int, name string) {
 			}
 			return
 		}
+	}
+}
+
+func (p *process) streamText(idx int, name string, text []byte) {
+	switch {
+	case idx == 1:
+		p.tail.Write(text)
+		p.crash.write(text)
+	case len(text) > 0:
+		p.emit(Event{Kind: "stream", Name: name, Text: string(text)})
 	}
 }
 
@@ -164,9 +172,11 @@ func (p *process) readMessages() {
 		case protocol.Display, protocol.UpdateDisplay, protocol.Result:
 			p.awaitMarkers(m.Seq) // what the cell printed before this comes first
 			p.emit(Event{Kind: m.Type, Data: m.Data, DisplayID: m.DisplayID})
+			p.messageHandled(m.Seq)
 		case protocol.Exiting:
 			p.exitCode.Store(int64(m.ExitCode))
 		case protocol.Fail, protocol.Done:
+			p.messageHandled(m.Seq)
 			p.replies <- m
 		case protocol.Status:
 			if m.State == "idle" && m.ID == "" {
@@ -187,14 +197,34 @@ func (p *process) markerArrived(idx int, seq uint64) {
 	p.marked = make(chan struct{})
 }
 
+func (p *process) messageHandled(seq uint64) {
+	p.markMu.Lock()
+	defer p.markMu.Unlock()
+	p.handled = max(p.handled, seq)
+	close(p.marked)
+	p.marked = make(chan struct{})
+}
+
+// awaitHandled holds a stream at marker seq until the message sent with it is handled, so
+// that output printed after a display is not shown before it. A marker whose message never
+// comes (the kernel failed to send it) holds the stream for at most a second.
+func (p *process) awaitHandled(seq uint64) {
+	p.await(func() bool { return p.handled >= seq })
+}
+
 // awaitMarkers waits until both output streams have delivered sync marker seq, so that all
 // output written before it is in. A cell that closed its stdout never sends one: give up after
 // a second.
 func (p *process) awaitMarkers(seq uint64) {
+	p.await(func() bool { return p.seen[0] >= seq && p.seen[1] >= seq })
+}
+
+// await waits, for at most a second, until cond (called with markMu held) is true.
+func (p *process) await(cond func() bool) {
 	timeout := time.After(time.Second)
 	for {
 		p.markMu.Lock()
-		done, ch := p.seen[0] >= seq && p.seen[1] >= seq, p.marked
+		done, ch := cond(), p.marked
 		p.markMu.Unlock()
 		if done {
 			return

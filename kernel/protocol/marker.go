@@ -27,8 +27,19 @@ type Unmarker struct {
 // order. Bytes that might begin a marker, or that end in the middle of a UTF-8 character, are
 // held back until the next Feed (or Flush).
 func (u *Unmarker) Feed(chunk []byte) (text []byte, seqs []uint64) {
+	rest := u.FeedEach(chunk, func(before []byte, seq uint64) {
+		text = append(text, before...)
+		seqs = append(seqs, seq)
+	})
+	return append(text, rest...), seqs
+}
+
+// FeedEach is Feed for readers that must act at each marker in the stream: it calls marker
+// with the text before each marker found, and returns the text after the last one.
+func (u *Unmarker) FeedEach(chunk []byte, marker func(before []byte, seq uint64)) (rest []byte) {
 	buf := append(u.held, chunk...)
 	u.held = nil
+	var text []byte // ready, not yet handed to marker
 	for {
 		i := bytes.Index(buf, []byte(markerPrefix))
 		if i < 0 {
@@ -36,22 +47,21 @@ func (u *Unmarker) Feed(chunk []byte) (text []byte, seqs []uint64) {
 		}
 		if len(buf)-i < markerLen {
 			u.held = append([]byte(nil), buf[i:]...)
-			return append(text, buf[:i]...), seqs
+			return append(text, buf[:i]...)
 		}
 		var seq uint64
-		if _, err := fmt.Sscanf(string(buf[i+len(markerPrefix):i+markerLen-1]), "%016x", &seq); err == nil {
-			seqs = append(seqs, seq)
-			text = append(text, buf[:i]...)
-		} else {
+		if _, err := fmt.Sscanf(string(buf[i+len(markerPrefix):i+markerLen-1]), "%016x", &seq); err != nil {
 			text = append(text, buf[:i+1]...) // not a marker after all; keep the bytes
 			buf = buf[i+1:]
 			continue
 		}
+		marker(append(text, buf[:i]...), seq)
+		text = nil
 		buf = buf[i+markerLen:]
 	}
 	keep := partialTail(buf)
 	u.held = append([]byte(nil), buf[len(buf)-keep:]...)
-	return append(text, buf[:len(buf)-keep]...), seqs
+	return append(text, buf[:len(buf)-keep]...)
 }
 
 // Flush returns whatever is held back, at the end of the stream.

@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"log"
 	"reflect"
+
+	"github.com/cairn-notebook/cairn/kernel/nb"
 )
 
 // mapTypes tells yaegi which interfaces to look for when an interpreted value is passed
-// to these compiled functions, so that fmt calls an interpreted String or Format method
-// and encoding/json and xml call interpreted (Un)Marshal methods. Copied from yaegi's
-// stdlib/maptypes.go; interp.Use reads it from the "." entry.
+// to these compiled functions, so that fmt calls an interpreted String or Format method,
+// encoding/json and xml call interpreted (Un)Marshal methods, and nb sees MIMEBundle.
+// Copied from yaegi's stdlib/maptypes.go; interp.Use reads it from the "." entry.
 var mapTypes = map[reflect.Value][]reflect.Type{}
 
 func init() {
@@ -29,6 +31,11 @@ func init() {
 	scanners := ifaceTypes((*fmt.Scanner)(nil))
 	for _, f := range []any{fmt.Scan, fmt.Scanf, fmt.Scanln} {
 		mapTypes[reflect.ValueOf(f)] = scanners
+	}
+	// nb.Display and friends honour an interpreted MIMEBundle method, else String or Error.
+	displayers := ifaceTypes((*nb.MIMEBundler)(nil), (*fmt.Stringer)(nil), (*error)(nil))
+	for _, f := range []any{nb.Display, nb.Update, nb.Bundle} {
+		mapTypes[reflect.ValueOf(f)] = displayers
 	}
 	mapTypes[reflect.ValueOf(json.Marshal)] = ifaceTypes((*json.Marshaler)(nil), (*encoding.TextMarshaler)(nil))
 	mapTypes[reflect.ValueOf(json.Unmarshal)] = ifaceTypes((*json.Unmarshaler)(nil), (*encoding.TextUnmarshaler)(nil))

@@ -41,18 +41,30 @@ var Symbols = interp.Exports{}
 //go:generate go run github.com/traefik/yaegi/cmd/yaegi extract -name symbols github.com/go-echarts/go-echarts/v2/charts github.com/go-echarts/go-echarts/v2/components github.com/go-echarts/go-echarts/v2/event github.com/go-echarts/go-echarts/v2/opts github.com/go-echarts/go-echarts/v2/render github.com/go-echarts/go-echarts/v2/types
 //go:generate go run github.com/traefik/yaegi/cmd/yaegi extract -name symbols gonum.org/v1/gonum/floats gonum.org/v1/gonum/mat gonum.org/v1/gonum/stat gonum.org/v1/gonum/stat/distuv
 
-// Cairn's own cell-facing packages go here, one import path each.
+// Cairn's own cell-facing packages go here, one import path each. Cells may import them by
+// their short alias too (shortPaths). nb's SetSink/Sink are the kernel's, not the cells'.
+//go:generate go run github.com/traefik/yaegi/cmd/yaegi extract -name symbols -exclude ^SetSink$,^Sink$ github.com/cairn-notebook/cairn/kernel/nb
+
+// shortPaths are the import paths cells write for Cairn's own packages (`import "cairn/nb"`),
+// as Exports keys: yaegi splits a key "importpath/name" at its last slash.
+var shortPaths = map[string]string{
+	"cairn/nb/nb": "github.com/cairn-notebook/cairn/kernel/nb/nb",
+}
 
 // Exports returns every compiled package a cell may import, keyed "importpath/name" as
-// interp.Use expects. The maps are fresh copies: callers may change them freely.
+// interp.Use expects, Cairn's packages under their full and their short path. The maps are
+// fresh copies: callers may change them freely (a short path shares its full path's map).
 func Exports() interp.Exports {
-	out := make(interp.Exports, len(Symbols))
+	out := make(interp.Exports, len(Symbols)+len(shortPaths))
 	for pkg, syms := range Symbols {
 		m := make(map[string]reflect.Value, len(syms))
 		for name, v := range syms {
 			m[name] = v
 		}
 		out[pkg] = m
+	}
+	for short, full := range shortPaths {
+		out[short] = out[full]
 	}
 	return out
 }

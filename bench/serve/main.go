@@ -1,0 +1,257 @@
+// Command serve measures `cairn serve`: time from start to the first page served and to an
+// idle kernel, a trivial cell's round trip through HTTP + Server-Sent Events, and the idle
+// memory of app plus kernel. Each is printed as a ratio against a baseline measured in the
+// same run: a bare `cairn version` process, and the same cell through app/runtime directly.
+//
+//	go run ./bench/serve [-n 500] [-starts 10]
+//
+// Goals (issue 3): ready ≤ 300 ms, round trip ≤ 5 ms median, idle RSS ≤ 100 MB.
+// This binary is its own cairn: with CAIRN_BENCH_AS_CAIRN=1 it runs the command line.
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/cairn-notebook/cairn/app/cli"
+	"github.com/cairn-notebook/cairn/app/runtime"
+)
+
+func main() {
+	if os.Getenv("CAIRN_BENCH_AS_CAIRN") == "1" || len(os.Args) > 1 && os.Args[1] == "kernel" {
+		os.Exit(cli.Main(os.Args[1:]))
+	}
+	n := flag.Int("n", 500, "round trips per measurement")
+	starts := flag.Int("starts", 10, "server starts per measurement")
+	flag.Parse()
+	dir, err := os.MkdirTemp("", "cairn-bench-serve")
+	must(err)
+	defer os.RemoveAll(dir)
+	must(os.WriteFile(filepath.Join(dir, "bench.cairn.md"), []byte("```go id=c\n1 + 1\n```\n"), 0o644))
+
+	version := sample(*starts, func() { must(cairn("version").Run()) })
+	var page, idle []time.Duration
+	for range *starts + 1 {
+		s := startServe(dir)
+		page = append(page, s.page)
+		idle = append(idle, s.idle)
+		s.stop()
+	}
+	printHeader("cairn serve start", *starts)
+	printRow("cairn version, start to exit (baseline)", version, version)
+	printRow("serve start to first page served (goal ≤ 300 ms)", stats(page[1:]), version)
+	printRow("serve start to kernel idle (goal ≤ 300 ms)", stats(idle[1:]), version)
+
+	k, err := runtime.Start(runtime.Options{Exe: self()})
+	must(err)
+	direct := sample(*n, func() {
+		if res := k.Execute(context.Background(), "c", "go", "1 + 1", func(runtime.Event) {}); res.Status != runtime.OK {
+			panic(fmt.Sprint(res))
+		}
+	})
+	k.Close()
+	s := startServe(dir)
+	defer s.stop()
+	events := s.events()
+	viaHTTP := sample(*n, func() {
+		s.post("/api/run", `{"ids":["c"]}`)
+		for ev := range events {
+			if ev.typ == "cell" && strings.Contains(ev.data, `"id":"c","state":"done"`) {
+				return
+			}
+		}
+		panic("event stream ended")
+	})
+	printHeader("trivial cell round trip (1 + 1)", *n)
+	printRow("app/runtime Kernel.Execute, in process (baseline)", direct, direct)
+	printRow("POST /api/run to its SSE cell event (goal ≤ 5 ms)", viaHTTP, direct)
+
+	time.Sleep(time.Second) // let the run settle: idle means idle
+	cmd := cairn("version")
+	must(cmd.Run())
+	base := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss * 1024
+	app, kern := rss(s.cmd.Process.Pid), 0
+	for _, c := range children(s.cmd.Process.Pid) {
+		kern += rss(c)
+	}
+	fmt.Printf("\nidle memory (RSS)\n%-50s %12s %10s\n", "", "MB", "× baseline")
+	for _, r := range []struct {
+		name  string
+		bytes int64
+	}{
+		{"cairn version, peak (baseline)", base},
+		{"serve app process", int64(app)},
+		{"its kernel process", int64(kern)},
+		{"app + kernel (goal ≤ 100 MB)", int64(app + kern)},
+	} {
+		fmt.Printf("%-50s %12.1f %9.1f×\n", r.name, float64(r.bytes)/1e6, float64(r.bytes)/float64(base))
+	}
+}
+
+type server struct {
+	cmd        *exec.Cmd
+	url        string
+	client     *http.Client
+	page, idle time.Duration
+}
+
+var servingLine = regexp.MustCompile(`at (http://[^/]+)/\?token=(\w+)`)
+
+// startServe starts `cairn serve` and times the first page and the kernel becoming idle.
+func startServe(dir string) *server {
+	start := time.Now()
+	cmd := cairn("serve", dir, "--no-browser")
+	out, err := cmd.StdoutPipe()
+	must(err)
+	must(cmd.Start())
+	line, err := bufio.NewReader(out).ReadString('\n')
+	must(err)
+	m := servingLine.FindStringSubmatch(line)
+	if m == nil {
+		panic("unexpected first line: " + line)
+	}
+	jar, _ := cookiejar.New(nil)
+	s := &server{cmd: cmd, url: m[1], client: &http.Client{Jar: jar}}
+	resp, err := s.client.Get(s.url + "/?token=" + m[2])
+	must(err)
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	s.page = time.Since(start)
+	for ev := range s.events() {
+		var d struct {
+			State  string
+			Kernel struct{ State string }
+		}
+		json.Unmarshal([]byte(ev.data), &d)
+		if ev.typ == "snapshot" && d.Kernel.State == "idle" || ev.typ == "kernel" && d.State == "idle" {
+			break
+		}
+	}
+	s.idle = time.Since(start)
+	return s
+}
+
+type event struct{ typ, data string }
+
+// events returns the events of the SSE stream as they arrive.
+func (s *server) events() <-chan event {
+	resp, err := s.client.Get(s.url + "/api/events")
+	must(err)
+	c := make(chan event, 64)
+	go func() {
+		defer close(c)
+		sc := bufio.NewScanner(resp.Body)
+		sc.Buffer(nil, 16<<20)
+		var ev event
+		for sc.Scan() {
+			if t, ok := strings.CutPrefix(sc.Text(), "event: "); ok {
+				ev.typ = t
+			} else if d, ok := strings.CutPrefix(sc.Text(), "data: "); ok {
+				ev.data = d
+				c <- ev
+			}
+		}
+	}()
+	return c
+}
+
+func (s *server) post(path, body string) {
+	resp, err := s.client.Post(s.url+path, "application/json", strings.NewReader(body))
+	must(err)
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode/100 != 2 {
+		panic(path + ": " + resp.Status)
+	}
+}
+
+func (s *server) stop() {
+	s.cmd.Process.Signal(os.Interrupt)
+	s.cmd.Wait()
+}
+
+func cairn(args ...string) *exec.Cmd {
+	cmd := exec.Command(self(), args...)
+	cmd.Env = append(os.Environ(), "CAIRN_BENCH_AS_CAIRN=1")
+	return cmd
+}
+
+func self() string {
+	exe, err := os.Executable()
+	must(err)
+	return exe
+}
+
+// rss is a process's resident memory in bytes, from /proc.
+func rss(pid int) int {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	must(err)
+	for _, l := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmRSS:" {
+			kb, _ := strconv.Atoi(f[1])
+			return kb * 1024
+		}
+	}
+	return 0
+}
+
+func children(pid int) []int {
+	var out []int
+	tasks, _ := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/children", pid))
+	for _, t := range tasks {
+		b, _ := os.ReadFile(t)
+		for _, f := range strings.Fields(string(b)) {
+			c, _ := strconv.Atoi(f)
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+type summary struct{ median, p90, p99 time.Duration }
+
+func sample(n int, f func()) summary {
+	f() // warm up
+	d := make([]time.Duration, n)
+	for i := range d {
+		t := time.Now()
+		f()
+		d[i] = time.Since(t)
+	}
+	return stats(d)
+}
+
+func stats(d []time.Duration) summary {
+	sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
+	at := func(q float64) time.Duration { return d[min(len(d)-1, int(q*float64(len(d))))] }
+	return summary{at(0.5), at(0.9), at(0.99)}
+}
+
+func printHeader(what string, n int) {
+	fmt.Printf("\n%s, %d runs\n%-50s %12s %12s %12s %10s\n", what, n, "", "median", "p90", "p99", "× baseline")
+}
+
+func printRow(name string, s, base summary) {
+	fmt.Printf("%-50s %12v %12v %12v %9.1f×\n", name, s.median, s.p90, s.p99, float64(s.median)/float64(base.median))
+}
+
+func must(err error) {
+	if err != nil {
+		panic(err)
+	}
+}
