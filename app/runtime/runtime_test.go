@@ -8,16 +8,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cairn-notebook/cairn/kernel"
+	"github.com/cairn-notebook/cairn/kernel/kerneltest"
 )
 
-// The test binary doubles as the kernel: Start runs `os.Args[0] kernel ...`.
-func TestMain(m *testing.M) {
-	if len(os.Args) > 1 && os.Args[1] == "kernel" {
-		os.Exit(kernel.Main(os.Args[2:]))
-	}
-	os.Exit(m.Run())
-}
+// The test binary doubles as the kernel.
+func TestMain(m *testing.M) { kerneltest.Main(m) }
 
 // recorder collects a cell's events; safe for the late output of goroutines.
 type recorder struct {

@@ -16,16 +16,11 @@ import (
 	"time"
 
 	"github.com/cairn-notebook/cairn/app/session"
-	"github.com/cairn-notebook/cairn/kernel"
+	"github.com/cairn-notebook/cairn/kernel/kerneltest"
 )
 
 // The test binary doubles as the kernel.
-func TestMain(m *testing.M) {
-	if len(os.Args) > 1 && os.Args[1] == "kernel" {
-		os.Exit(kernel.Main(os.Args[2:]))
-	}
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { kerneltest.Main(m) }
 
 const token = "s3cret-token"
 

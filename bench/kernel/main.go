@@ -11,13 +11,12 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"sort"
-	"time"
 
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 
 	"github.com/cairn-notebook/cairn/app/runtime"
+	"github.com/cairn-notebook/cairn/bench/measure"
 	"github.com/cairn-notebook/cairn/kernel"
 	"github.com/cairn-notebook/cairn/kernel/eval"
 	"github.com/cairn-notebook/cairn/kernel/symbols"
@@ -34,73 +33,44 @@ func main() {
 
 	// Round trip of `1 + 1`.
 	yi := interp.New(interp.Options{})
-	must(yi.Use(stdlib.Symbols))
-	base := sample(*n, func() { _, err := yi.Eval("1 + 1"); must(err) })
+	measure.Must(yi.Use(stdlib.Symbols))
+	base := measure.Sample(*n, func() { _, err := yi.Eval("1 + 1"); measure.Must(err) })
 
 	ev, err := eval.New(eval.Options{Exports: symbols.Exports(), Source: symbols.Source()})
-	must(err)
-	wrapped := sample(*n, func() { _, err := ev.Eval(ctx, "1 + 1"); must(err) })
+	measure.Must(err)
+	wrapped := measure.Sample(*n, func() { _, err := ev.Eval(ctx, "1 + 1"); measure.Must(err) })
 
 	k, err := runtime.Start(runtime.Options{})
-	must(err)
-	proto := sample(*n, func() {
+	measure.Must(err)
+	proto := measure.Sample(*n, func() {
 		if res := k.Execute(ctx, "bench", "go", "1 + 1", func(runtime.Event) {}); res.Status != runtime.OK {
 			panic(fmt.Sprint(res))
 		}
 	})
-	printHeader("trivial cell round trip (1 + 1)", *n)
-	printRow("yaegi interp.Eval, in process (baseline)", base, base)
-	printRow("kernel/eval Evaluator.Eval, in process", wrapped, base)
-	printRow("kernel process via protocol (goal ≤ 1 ms)", proto, base)
+	measure.Header("trivial cell round trip (1 + 1)", *n)
+	measure.Row("yaegi interp.Eval, in process (baseline)", base, base)
+	measure.Row("kernel/eval Evaluator.Eval, in process", wrapped, base)
+	measure.Row("kernel process via protocol (goal ≤ 1 ms)", proto, base)
 
 	// Start: interpreter creation vs a ready kernel process.
-	baseStart := sample(*starts, func() {
+	baseStart := measure.Sample(*starts, func() {
 		i := interp.New(interp.Options{})
-		must(i.Use(stdlib.Symbols))
+		measure.Must(i.Use(stdlib.Symbols))
 	})
-	evalStart := sample(*starts, func() {
+	evalStart := measure.Sample(*starts, func() {
 		_, err := eval.New(eval.Options{Exports: symbols.Exports(), Source: symbols.Source()})
-		must(err)
+		measure.Must(err)
 	})
-	procStart := sample(*starts, func() {
+	procStart := measure.Sample(*starts, func() {
 		k, err := runtime.Start(runtime.Options{})
-		must(err)
+		measure.Must(err)
 		k.Close()
 	})
-	restart := sample(*starts, func() { must(k.Restart()) })
+	restart := measure.Sample(*starts, func() { measure.Must(k.Restart()) })
 	k.Close()
-	printHeader("kernel start", *starts)
-	printRow("yaegi interp.New + stdlib, in process (baseline)", baseStart, baseStart)
-	printRow("kernel/eval New, in process", evalStart, baseStart)
-	printRow("kernel process start to ready (goal ≤ 100 ms)", procStart, baseStart)
-	printRow("kernel restart (kill + start to ready)", restart, baseStart)
-}
-
-type stats struct{ median, p90, p99 time.Duration }
-
-func sample(n int, f func()) stats {
-	f() // warm up
-	d := make([]time.Duration, n)
-	for i := range d {
-		t := time.Now()
-		f()
-		d[i] = time.Since(t)
-	}
-	sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
-	at := func(q float64) time.Duration { return d[min(n-1, int(q*float64(n)))] }
-	return stats{at(0.5), at(0.9), at(0.99)}
-}
-
-func printHeader(what string, n int) {
-	fmt.Printf("\n%s, %d runs\n%-50s %12s %12s %12s %10s\n", what, n, "", "median", "p90", "p99", "× baseline")
-}
-
-func printRow(name string, s, base stats) {
-	fmt.Printf("%-50s %12v %12v %12v %9.1f×\n", name, s.median, s.p90, s.p99, float64(s.median)/float64(base.median))
-}
-
-func must(err error) {
-	if err != nil {
-		panic(err)
-	}
+	measure.Header("kernel start", *starts)
+	measure.Row("yaegi interp.New + stdlib, in process (baseline)", baseStart, baseStart)
+	measure.Row("kernel/eval New, in process", evalStart, baseStart)
+	measure.Row("kernel process start to ready (goal ≤ 100 ms)", procStart, baseStart)
+	measure.Row("kernel restart (kill + start to ready)", restart, baseStart)
 }

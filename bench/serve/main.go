@@ -22,7 +22,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"syscall"
@@ -30,6 +29,7 @@ import (
 
 	"github.com/cairn-notebook/cairn/app/cli"
 	"github.com/cairn-notebook/cairn/app/runtime"
+	"github.com/cairn-notebook/cairn/bench/measure"
 )
 
 func main() {
@@ -40,11 +40,11 @@ func main() {
 	starts := flag.Int("starts", 10, "server starts per measurement")
 	flag.Parse()
 	dir, err := os.MkdirTemp("", "cairn-bench-serve")
-	must(err)
+	measure.Must(err)
 	defer os.RemoveAll(dir)
-	must(os.WriteFile(filepath.Join(dir, "bench.cairn.md"), []byte("```go id=c\n1 + 1\n```\n"), 0o644))
+	measure.Must(os.WriteFile(filepath.Join(dir, "bench.cairn.md"), []byte("```go id=c\n1 + 1\n```\n"), 0o644))
 
-	version := sample(*starts, func() { must(cairn("version").Run()) })
+	version := measure.Sample(*starts, func() { measure.Must(cairn("version").Run()) })
 	var page, idle []time.Duration
 	for range *starts + 1 {
 		s := startServe(dir)
@@ -52,14 +52,14 @@ func main() {
 		idle = append(idle, s.idle)
 		s.stop()
 	}
-	printHeader("cairn serve start", *starts)
-	printRow("cairn version, start to exit (baseline)", version, version)
-	printRow("serve start to first page served (goal ≤ 300 ms)", stats(page[1:]), version)
-	printRow("serve start to kernel idle (goal ≤ 300 ms)", stats(idle[1:]), version)
+	measure.Header("cairn serve start", *starts)
+	measure.Row("cairn version, start to exit (baseline)", version, version)
+	measure.Row("serve start to first page served (goal ≤ 300 ms)", measure.Of(page[1:]), version)
+	measure.Row("serve start to kernel idle (goal ≤ 300 ms)", measure.Of(idle[1:]), version)
 
 	k, err := runtime.Start(runtime.Options{Exe: self()})
-	must(err)
-	direct := sample(*n, func() {
+	measure.Must(err)
+	direct := measure.Sample(*n, func() {
 		if res := k.Execute(context.Background(), "c", "go", "1 + 1", func(runtime.Event) {}); res.Status != runtime.OK {
 			panic(fmt.Sprint(res))
 		}
@@ -68,7 +68,7 @@ func main() {
 	s := startServe(dir)
 	defer s.stop()
 	events := s.events()
-	viaHTTP := sample(*n, func() {
+	viaHTTP := measure.Sample(*n, func() {
 		s.post("/api/run", `{"ids":["c"]}`)
 		for ev := range events {
 			if ev.typ == "cell" && strings.Contains(ev.data, `"id":"c","state":"done"`) {
@@ -77,13 +77,13 @@ func main() {
 		}
 		panic("event stream ended")
 	})
-	printHeader("trivial cell round trip (1 + 1)", *n)
-	printRow("app/runtime Kernel.Execute, in process (baseline)", direct, direct)
-	printRow("POST /api/run to its SSE cell event (goal ≤ 5 ms)", viaHTTP, direct)
+	measure.Header("trivial cell round trip (1 + 1)", *n)
+	measure.Row("app/runtime Kernel.Execute, in process (baseline)", direct, direct)
+	measure.Row("POST /api/run to its SSE cell event (goal ≤ 5 ms)", viaHTTP, direct)
 
 	time.Sleep(time.Second) // let the run settle: idle means idle
 	cmd := cairn("version")
-	must(cmd.Run())
+	measure.Must(cmd.Run())
 	base := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss * 1024
 	app, kern := rss(s.cmd.Process.Pid), 0
 	for _, c := range children(s.cmd.Process.Pid) {
@@ -117,10 +117,10 @@ func startServe(dir string) *server {
 	start := time.Now()
 	cmd := cairn("serve", dir, "--no-browser")
 	out, err := cmd.StdoutPipe()
-	must(err)
-	must(cmd.Start())
+	measure.Must(err)
+	measure.Must(cmd.Start())
 	line, err := bufio.NewReader(out).ReadString('\n')
-	must(err)
+	measure.Must(err)
 	m := servingLine.FindStringSubmatch(line)
 	if m == nil {
 		panic("unexpected first line: " + line)
@@ -128,7 +128,7 @@ func startServe(dir string) *server {
 	jar, _ := cookiejar.New(nil)
 	s := &server{cmd: cmd, url: m[1], client: &http.Client{Jar: jar}}
 	resp, err := s.client.Get(s.url + "/?token=" + m[2])
-	must(err)
+	measure.Must(err)
 	io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
 	s.page = time.Since(start)
@@ -151,7 +151,7 @@ type event struct{ typ, data string }
 // events returns the events of the SSE stream as they arrive.
 func (s *server) events() <-chan event {
 	resp, err := s.client.Get(s.url + "/api/events")
-	must(err)
+	measure.Must(err)
 	c := make(chan event, 64)
 	go func() {
 		defer close(c)
@@ -172,7 +172,7 @@ func (s *server) events() <-chan event {
 
 func (s *server) post(path, body string) {
 	resp, err := s.client.Post(s.url+path, "application/json", strings.NewReader(body))
-	must(err)
+	measure.Must(err)
 	io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
 	if resp.StatusCode/100 != 2 {
@@ -193,14 +193,14 @@ func cairn(args ...string) *exec.Cmd {
 
 func self() string {
 	exe, err := os.Executable()
-	must(err)
+	measure.Must(err)
 	return exe
 }
 
 // rss is a process's resident memory in bytes, from /proc.
 func rss(pid int) int {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	must(err)
+	measure.Must(err)
 	for _, l := range strings.Split(string(b), "\n") {
 		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmRSS:" {
 			kb, _ := strconv.Atoi(f[1])
@@ -221,37 +221,4 @@ func children(pid int) []int {
 		}
 	}
 	return out
-}
-
-type summary struct{ median, p90, p99 time.Duration }
-
-func sample(n int, f func()) summary {
-	f() // warm up
-	d := make([]time.Duration, n)
-	for i := range d {
-		t := time.Now()
-		f()
-		d[i] = time.Since(t)
-	}
-	return stats(d)
-}
-
-func stats(d []time.Duration) summary {
-	sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
-	at := func(q float64) time.Duration { return d[min(len(d)-1, int(q*float64(len(d))))] }
-	return summary{at(0.5), at(0.9), at(0.99)}
-}
-
-func printHeader(what string, n int) {
-	fmt.Printf("\n%s, %d runs\n%-50s %12s %12s %12s %10s\n", what, n, "", "median", "p90", "p99", "× baseline")
-}
-
-func printRow(name string, s, base summary) {
-	fmt.Printf("%-50s %12v %12v %12v %9.1f×\n", name, s.median, s.p90, s.p99, float64(s.median)/float64(base.median))
-}
-
-func must(err error) {
-	if err != nil {
-		panic(err)
-	}
 }

@@ -10,17 +10,12 @@ import (
 	"time"
 
 	"github.com/cairn-notebook/cairn/app/runtime"
-	"github.com/cairn-notebook/cairn/kernel"
+	"github.com/cairn-notebook/cairn/kernel/kerneltest"
 	"github.com/cairn-notebook/cairn/kernel/nb"
 )
 
-// The test binary doubles as the kernel: runtime.Start runs `os.Args[0] kernel ...`.
-func TestMain(m *testing.M) {
-	if len(os.Args) > 1 && os.Args[1] == "kernel" {
-		os.Exit(kernel.Main(os.Args[2:]))
-	}
-	os.Exit(m.Run())
-}
+// The test binary doubles as the kernel.
+func TestMain(m *testing.M) { kerneltest.Main(m) }
 
 type events struct {
 	mu  sync.Mutex
