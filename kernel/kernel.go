@@ -18,8 +18,10 @@ import (
 	"syscall"
 
 	"github.com/cairn-notebook/cairn/kernel/eval"
+	"github.com/cairn-notebook/cairn/kernel/frame"
 	"github.com/cairn-notebook/cairn/kernel/nb"
 	"github.com/cairn-notebook/cairn/kernel/protocol"
+	"github.com/cairn-notebook/cairn/kernel/sql"
 	"github.com/cairn-notebook/cairn/kernel/symbols"
 )
 
@@ -43,7 +45,8 @@ func Main(args []string) int {
 	debug.SetMaxStack(int(*maxStack))
 
 	conn := protocol.NewConn(os.NewFile(3, "requests"), os.NewFile(4, "messages"))
-	k, err := newKernel(conn)
+	// DuckDB gets three quarters of the kernel's memory; Go and the interpreter the rest.
+	k, err := newKernel(conn, sql.Options{MemoryLimit: *memLimit / 4 * 3})
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "cairn kernel: %v\n", err)
 		return 1
@@ -54,6 +57,7 @@ func Main(args []string) int {
 type kernel struct {
 	conn *protocol.Conn
 	ev   *eval.Evaluator
+	sql  *sql.Engine // opens DuckDB on first use, so a kernel without SQL starts fast
 
 	syncMu sync.Mutex
 	seq    uint64 // of the last sync marker
@@ -63,8 +67,9 @@ type kernel struct {
 	execID string             // of the running or last cell: displays from its goroutines go there
 }
 
-func newKernel(conn *protocol.Conn) (*kernel, error) {
-	k := &kernel{conn: conn}
+func newKernel(conn *protocol.Conn, db sql.Options) (*kernel, error) {
+	k := &kernel{conn: conn, sql: sql.New(db)}
+	frame.Use(k.sql)
 	exports := symbols.Exports()
 	// A cell's os.Exit ends the kernel like any Go program; tell the app first so it can say
 	// why the kernel went away.
@@ -123,6 +128,8 @@ func (k *kernel) serve() int {
 				k.cancel()
 			}
 			k.mu.Unlock()
+		case protocol.TablePage:
+			go k.page(m)
 		case protocol.Shutdown:
 			return 0
 		default:
@@ -141,7 +148,9 @@ func (k *kernel) execute(m *protocol.Msg) {
 		k.cancel = nil
 		k.mu.Unlock()
 		cancel()
+		frame.SetContext(context.Background()) // goroutines the cell left keep querying
 	}()
+	frame.SetContext(ctx) // queries from the cell's Go code stop on interrupt
 	_ = k.conn.Send(&protocol.Msg{Type: protocol.Status, State: "busy", ID: m.ID})
 
 	switch m.Lang {
@@ -149,13 +158,18 @@ func (k *kernel) execute(m *protocol.Msg) {
 		vals, err := k.ev.Eval(ctx, m.Code)
 		if err != nil {
 			k.fail(m.ID, err)
+		} else if b := bundler(vals); b != nil {
+			k.result(m.ID, b.MIMEBundle()) // a frame as a cell's value shows as a table
 		} else if len(vals) > 0 {
 			texts := make([]string, len(vals))
 			for i, v := range vals {
 				texts[i] = eval.Text(v)
 			}
-			_ = k.conn.Send(&protocol.Msg{Type: protocol.Result, ID: m.ID, Seq: k.sync(),
-				Data: map[string]string{"text/plain": strings.Join(texts, "\n")}})
+			k.result(m.ID, map[string]string{"text/plain": strings.Join(texts, "\n")})
+		}
+	case "sql":
+		if err := k.runSQL(ctx, m); err != nil {
+			k.fail(m.ID, err)
 		}
 	default:
 		k.fail(m.ID, &protocol.Error{Kind: "unsupported", Msg: fmt.Sprintf("%s cells are not supported yet", m.Lang)})
@@ -175,6 +189,23 @@ func (k *kernel) sync() uint64 {
 	_, _ = syscall.Write(1, marker)
 	_, _ = syscall.Write(2, marker)
 	return k.seq
+}
+
+// bundler returns a cell's single value when it is a compiled nb.MIMEBundler (a *frame.Frame).
+func bundler(vals []reflect.Value) nb.MIMEBundler {
+	if len(vals) != 1 || !vals[0].IsValid() || !vals[0].CanInterface() {
+		return nil
+	}
+	b, _ := vals[0].Interface().(nb.MIMEBundler)
+	if b == nil || reflect.ValueOf(b).Kind() == reflect.Pointer && reflect.ValueOf(b).IsNil() {
+		return nil
+	}
+	return b
+}
+
+// result sends a cell's result after what the cell printed.
+func (k *kernel) result(id string, data map[string]string) {
+	_ = k.conn.Send(&protocol.Msg{Type: protocol.Result, ID: id, Seq: k.sync(), Data: data})
 }
 
 func (k *kernel) fail(id string, err error) {

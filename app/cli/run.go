@@ -101,7 +101,7 @@ func (r *runner) run(ctx context.Context, prelude string) int {
 	defer k.Close()
 
 	if prelude != "" {
-		res := k.Execute(ctx, "params", "go", prelude, r.screen.event)
+		res := k.Execute(ctx, "params", "go", prelude, nil, r.screen.event)
 		r.screen.flush()
 		if res.Status != runtime.OK {
 			fmt.Fprintf(os.Stderr, "cairn run: setting the parameters failed: %s\n", describe(res))
@@ -114,7 +114,7 @@ func (r *runner) run(ctx context.Context, prelude string) int {
 		r.mu.Lock()
 		c.Outputs = nil
 		r.mu.Unlock()
-		res := k.Execute(ctx, c.ID, c.Lang, c.Source, func(ev runtime.Event) {
+		res := k.Execute(ctx, c.ID, c.Lang, c.Source, runtime.CellOptions(c.Options), func(ev runtime.Event) {
 			r.screen.event(ev)
 			r.record(c, ev)
 		})

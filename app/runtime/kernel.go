@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
+	"github.com/cairn-notebook/cairn/app/notebook"
 	"github.com/cairn-notebook/cairn/kernel/protocol"
 )
 
@@ -18,6 +20,10 @@ type Kernel struct {
 	mu   sync.Mutex // held while a cell runs, or during restart
 	proc *process
 	ids  int
+
+	// live is proc for requests that must not wait for a running cell (TablePage).
+	live  atomic.Pointer[process]
+	pages atomic.Int64 // table page request ids: p1, p2, …
 }
 
 // Start starts a kernel process and waits until it is ready.
@@ -46,6 +52,7 @@ func (k *Kernel) start() error {
 	select {
 	case <-p.replies: // status idle
 		k.proc = p
+		k.live.Store(p)
 		return nil
 	case <-p.exited:
 		return fmt.Errorf("kernel failed to start: %s", p.deathReason())
@@ -92,11 +99,12 @@ func (k *Kernel) Alive() bool {
 	return k.proc != nil && k.proc.alive()
 }
 
-// Execute runs one cell and returns how it ended. Output is passed to sink as it arrives, one
-// event at a time; output that goroutines print after the cell ended still goes to this sink
-// until the next Execute. Cancelling ctx interrupts the cell; if it does not stop within the
-// interrupt grace period the kernel is killed and the result is Died. After Died, call Restart.
-func (k *Kernel) Execute(ctx context.Context, cell, lang, code string, sink func(Event)) Result {
+// Execute runs one cell with its options (bind=df; nil for none) and returns how it ended.
+// Output is passed to sink as it arrives, one event at a time; output that goroutines print
+// after the cell ended still goes to this sink until the next Execute. Cancelling ctx
+// interrupts the cell; if it does not stop within the interrupt grace period the kernel is
+// killed and the result is Died. After Died, call Restart.
+func (k *Kernel) Execute(ctx context.Context, cell, lang, code string, opts map[string]string, sink func(Event)) Result {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	start := time.Now()
@@ -107,7 +115,7 @@ func (k *Kernel) Execute(ctx context.Context, cell, lang, code string, sink func
 	p.setSink(sink)
 	k.ids++
 	id := strconv.Itoa(k.ids)
-	if err := p.conn.Send(&protocol.Msg{Type: protocol.Execute, ID: id, Cell: cell, Lang: lang, Code: code}); err != nil {
+	if err := p.conn.Send(&protocol.Msg{Type: protocol.Execute, ID: id, Cell: cell, Lang: lang, Code: code, Options: opts}); err != nil {
 		<-p.exited
 		return Result{Status: Died, Reason: p.deathReason(), Duration: time.Since(start)}
 	}
@@ -138,4 +146,17 @@ func (k *Kernel) Execute(ctx context.Context, cell, lang, code string, sink func
 			return Result{Status: Died, Reason: p.deathReason(), Duration: time.Since(start)}
 		}
 	}
+}
+
+// CellOptions is a cell's options as Execute takes them: key → value ("" for a bare flag);
+// nil when there are none.
+func CellOptions(opts []notebook.Option) map[string]string {
+	if len(opts) == 0 {
+		return nil
+	}
+	m := make(map[string]string, len(opts))
+	for _, o := range opts {
+		m[o.Key] = o.Value
+	}
+	return m
 }

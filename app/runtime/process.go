@@ -23,6 +23,9 @@ type process struct {
 	replies chan *protocol.Msg // error and done messages for the running Execute
 	exited  chan struct{}      // closed once the process ended and its pipes are drained
 
+	pendMu  sync.Mutex
+	pending map[string]chan *protocol.Msg // requests other than Execute, by id (TablePage)
+
 	sinkMu sync.Mutex
 	sink   func(Event) // where output goes: the running cell's, or the last one's
 
@@ -56,7 +59,7 @@ func startProcess(opt Options) (*process, error) {
 		return r, w
 	}
 	p := &process{limit: opt.MemoryLimit, replies: make(chan *protocol.Msg, 16),
-		exited: make(chan struct{}), marked: make(chan struct{})}
+		exited: make(chan struct{}), marked: make(chan struct{}), pending: map[string]chan *protocol.Msg{}}
 	p.exitCode.Store(-1)
 	p.crash = newCrashFilter(func(text string) { p.emit(Event{Kind: "stream", Name: "stderr", Text: text}) })
 	var reqR, msgR, msgW, outR, outW, errR, errW *os.File
@@ -158,7 +161,8 @@ func (p *process) streamText(idx int, name string, text []byte) {
 	}
 }
 
-// readMessages routes protocol messages: outputs to the sink, replies to the running Execute.
+// readMessages routes protocol messages: outputs to the sink, answers to the request waiting
+// for them (table pages), replies to the running Execute.
 func (p *process) readMessages() {
 	for {
 		m, err := p.conn.Recv()
@@ -167,6 +171,10 @@ func (p *process) readMessages() {
 				p.emit(Event{Kind: "stream", Name: "stderr", Text: err.Error() + "\n"})
 			}
 			return
+		}
+		if m.Type == protocol.TablePageResult || (m.Type == protocol.Fail && isRequestID(m.ID)) {
+			p.answer(m) // dropped when its request has given up
+			continue
 		}
 		switch m.Type {
 		case protocol.Display, protocol.UpdateDisplay, protocol.Result:

@@ -68,7 +68,7 @@ func startKernel(t *testing.T, opt Options) *Kernel {
 func run(t *testing.T, k *Kernel, code string) (Result, *recorder) {
 	t.Helper()
 	rec := &recorder{}
-	res := k.Execute(context.Background(), "c", "go", code, rec.sink)
+	res := k.Execute(context.Background(), "c", "go", code, nil, rec.sink)
 	return res, rec
 }
 
@@ -150,7 +150,7 @@ func TestInterruptInfiniteLoop(t *testing.T) {
 	k := startKernel(t, Options{})
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel()
-	res := k.Execute(ctx, "loop", "go", "n := 0\nfor { n++ }", func(Event) {})
+	res := k.Execute(ctx, "loop", "go", "n := 0\nfor { n++ }", nil, func(Event) {})
 	if res.Status != Interrupted {
 		t.Fatalf("status %s (%s %v), want interrupted", res.Status, res.Reason, res.Err)
 	}
@@ -164,7 +164,7 @@ func TestInterruptStuckCompiledCall(t *testing.T) {
 	k := startKernel(t, Options{InterruptGrace: 500 * time.Millisecond})
 	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 	defer cancel()
-	res := k.Execute(ctx, "sleep", "go", "import \"time\"\ntime.Sleep(time.Hour)", func(Event) {})
+	res := k.Execute(ctx, "sleep", "go", "import \"time\"\ntime.Sleep(time.Hour)", nil, func(Event) {})
 	if res.Status != Died || !strings.Contains(res.Reason, "did not stop") {
 		t.Fatalf("got %s %q, want died: did not stop", res.Status, res.Reason)
 	}

@@ -28,6 +28,7 @@ var routes = []struct{ method, path, body string }{
 	{"GET", "/api/files", ""},
 	{"POST", "/api/open", `{"path":"nb.cairn.md"}`},
 	{"POST", "/api/client", `{"page":"notebook"}`},
+	{"GET", "/api/table?handle=r1", ""},
 }
 
 func TestEveryRouteIsGuarded(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/cairn-notebook/cairn/app/notebook"
+	"github.com/cairn-notebook/cairn/app/runtime"
 )
 
 // ErrKernelDead is returned by Run while the kernel is dead: restart it first.
@@ -13,6 +14,7 @@ var ErrKernelDead = errors.New("the kernel is not running: restart it")
 // job is a queued cell, with the source it had when it was queued.
 type job struct {
 	id, lang, source string
+	opts             map[string]string
 }
 
 // Run queues code cells to run, in the order given; Markdown cells and cells already queued
@@ -59,7 +61,7 @@ func (s *Session) queueLocked(cells []*notebook.Cell) error {
 		if c.Kind != notebook.KindCode || s.queuedLocked(c.ID) {
 			continue
 		}
-		s.kern.queue = append(s.kern.queue, job{c.ID, c.Lang, c.Source})
+		s.kern.queue = append(s.kern.queue, job{c.ID, c.Lang, c.Source, runtime.CellOptions(c.Options)})
 		s.setStateLocked(c.ID, CellStatus{State: CellQueued, ExecCount: s.statusLocked(c.ID).ExecCount})
 	}
 	s.poke()

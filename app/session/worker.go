@@ -45,7 +45,7 @@ func (s *Session) worker() {
 			ctx, cancel := context.WithCancel(context.Background())
 			s.beginLocked(j, cancel)
 			s.mu.Unlock()
-			res := s.kern.k.Execute(ctx, j.id, j.lang, j.source, func(ev runtime.Event) { s.output(j.id, ev) })
+			res := s.kern.k.Execute(ctx, j.id, j.lang, j.source, j.opts, func(ev runtime.Event) { s.output(j.id, ev) })
 			cancel()
 			s.finish(j, res)
 			continue
@@ -98,7 +98,7 @@ func (s *Session) runPrelude() error {
 	if err != nil || code == "" {
 		return err
 	}
-	res := s.kern.k.Execute(context.Background(), "prelude", notebook.LangGo, code, func(runtime.Event) {})
+	res := s.kern.k.Execute(context.Background(), "prelude", notebook.LangGo, code, nil, func(runtime.Event) {})
 	if res.Status != runtime.OK {
 		msg := res.Reason
 		if res.Err != nil {

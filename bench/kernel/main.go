@@ -43,7 +43,7 @@ func main() {
 	k, err := runtime.Start(runtime.Options{})
 	measure.Must(err)
 	proto := measure.Sample(*n, func() {
-		if res := k.Execute(ctx, "bench", "go", "1 + 1", func(runtime.Event) {}); res.Status != runtime.OK {
+		if res := k.Execute(ctx, "bench", "go", "1 + 1", nil, func(runtime.Event) {}); res.Status != runtime.OK {
 			panic(fmt.Sprint(res))
 		}
 	})

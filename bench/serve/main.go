@@ -60,7 +60,7 @@ func main() {
 	k, err := runtime.Start(runtime.Options{Exe: self()})
 	measure.Must(err)
 	direct := measure.Sample(*n, func() {
-		if res := k.Execute(context.Background(), "c", "go", "1 + 1", func(runtime.Event) {}); res.Status != runtime.OK {
+		if res := k.Execute(context.Background(), "c", "go", "1 + 1", nil, func(runtime.Event) {}); res.Status != runtime.OK {
 			panic(fmt.Sprint(res))
 		}
 	})

@@ -55,7 +55,7 @@ nb.Display(nb.HTML("<b>done</b>"))
 fmt.Println("after")
 id := nb.DisplayID()
 nb.Update(id, "waiting")
-go func() { time.Sleep(300 * time.Millisecond); nb.Update(id, nb.Markdown("*late*")) }()`, rec.sink)
+go func() { time.Sleep(300 * time.Millisecond); nb.Update(id, nb.Markdown("*late*")) }()`, nil, rec.sink)
 	if res.Status != runtime.OK {
 		t.Fatalf("cell: %+v", res)
 	}

@@ -14,9 +14,10 @@ import (
 // Message types. Requests go from the app to the kernel; the rest flow back.
 const (
 	// Requests.
-	Execute   = "execute"   // run Code (Lang) as cell Cell; the kernel answers with outputs, then Done
-	Interrupt = "interrupt" // cancel the running cell
-	Shutdown  = "shutdown"  // exit cleanly
+	Execute   = "execute"    // run Code (Lang) as cell Cell with Options; the kernel answers with outputs, then Done
+	TablePage = "table_page" // a page of result Handle: Offset, Limit, SortBy ("" = result order), Desc; answered even while a cell runs
+	Interrupt = "interrupt"  // cancel the running cell
+	Shutdown  = "shutdown"   // exit cleanly
 
 	// Replies and notifications.
 	Status        = "status"         // State: idle (ready for work) or busy
@@ -26,6 +27,9 @@ const (
 	Fail          = "error"          // Error: why the cell failed
 	Done          = "done"           // the cell ended; Seq names the sync marker written to fd 1 and 2
 	Exiting       = "exiting"        // the cell called os.Exit(Code); the process ends next
+	// TablePageResult answers TablePage (same ID) with Data holding the table MIME type; a
+	// failed page request is answered with Fail and the request's ID.
+	TablePageResult = "table_page_result"
 )
 
 // Msg is one protocol message. Fields unused by a type stay empty.
@@ -41,6 +45,15 @@ type Msg struct {
 	Error     *Error            `json:"error,omitempty"`
 	Seq       uint64            `json:"seq,omitempty"`
 	ExitCode  int               `json:"exit_code,omitempty"`
+
+	// Options are the cell's fence options (bind=df on a SQL cell), on Execute.
+	Options map[string]string `json:"options,omitempty"`
+	// Handle, Offset, Limit, SortBy and Desc are a TablePage request.
+	Handle string `json:"handle,omitempty"`
+	Offset int    `json:"offset,omitempty"`
+	Limit  int    `json:"limit,omitempty"`
+	SortBy string `json:"sort_by,omitempty"`
+	Desc   bool   `json:"desc,omitempty"`
 }
 
 // Error describes a failed cell. Line and Col are 1-based in the cell's source, 0 when unknown.

@@ -44,11 +44,14 @@ var Symbols = interp.Exports{}
 // Cairn's own cell-facing packages go here, one import path each. Cells may import them by
 // their short alias too (shortPaths). nb's SetSink/Sink are the kernel's, not the cells'.
 //go:generate go run github.com/traefik/yaegi/cmd/yaegi extract -name symbols -exclude ^SetSink$,^Sink$ github.com/cairn-notebook/cairn/kernel/nb
+// frame's Use, SetContext and SetBound are the kernel's too.
+//go:generate go run github.com/traefik/yaegi/cmd/yaegi extract -name symbols -exclude ^Use$,^SetContext$,^SetBound$ github.com/cairn-notebook/cairn/kernel/frame
 
 // shortPaths are the import paths cells write for Cairn's own packages (`import "cairn/nb"`),
 // as Exports keys: yaegi splits a key "importpath/name" at its last slash.
 var shortPaths = map[string]string{
-	"cairn/nb/nb": "github.com/cairn-notebook/cairn/kernel/nb/nb",
+	"cairn/nb/nb":       "github.com/cairn-notebook/cairn/kernel/nb/nb",
+	"cairn/frame/frame": "github.com/cairn-notebook/cairn/kernel/frame/frame",
 }
 
 // Exports returns every compiled package a cell may import, keyed "importpath/name" as

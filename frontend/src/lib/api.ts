@@ -1,6 +1,6 @@
 // The only module that talks to the server: JSON requests and the Server-Sent Events stream.
 // URLs are relative so the same bundle works under `cairn serve` and inside the Wails window.
-import type { FileList, RunTarget, Snapshot } from './types';
+import type { FileList, RunTarget, Snapshot, TableData } from './types';
 import type { ServerEvent } from './merge';
 
 /** ApiError carries the server's {"error": …} message and the HTTP status. */
@@ -53,6 +53,9 @@ export const api = {
   files: () => call<FileList>('GET', 'api/files'),
   open: (path: string) => call('POST', 'api/open', { path }),
   client: (page: string) => call('POST', 'api/client', { page }),
+  /** table fetches one page of a kernel result table; sort by '' keeps the result's order. */
+  table: (handle: string, offset: number, limit: number, sortBy: string, desc: boolean) =>
+    call<TableData>('GET', 'api/table?' + new URLSearchParams({ handle, offset: String(offset), limit: String(limit), sort: sortBy, desc: desc ? '1' : '0' })),
 };
 
 export const eventTypes = ['snapshot', 'cell', 'output', 'update_display', 'clear_outputs', 'kernel', 'saved', 'dirty', 'save_failed'] as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { duration, PROGRESS_MIME, show } from './outputs';
+import { TABLE_MIME } from './table';
 
 describe('choosing how to show an output', () => {
   it('prefers the richest type it knows and falls back to text/plain', () => {
@@ -14,6 +15,12 @@ describe('choosing how to show an output', () => {
     expect(show({ kind: 'display', data: { [PROGRESS_MIME]: JSON.stringify(p) } })).toEqual({ as: 'progress', p });
     expect(show({ kind: 'display', data: { [PROGRESS_MIME]: p } })).toEqual({ as: 'progress', p });
     expect(show({ kind: 'display', data: { [PROGRESS_MIME]: '{bad', 'text/plain': '5/10' } })).toEqual({ as: 'text', text: '5/10' });
+  });
+
+  it('shows a table payload as a table, and a malformed one as its text', () => {
+    const t = { handle: 'r1', columns: [{ name: 'x', type: 'BIGINT' }], rows: 1, offset: 0, limit: 50, sort: null, page: [[1]] };
+    expect(show({ kind: 'result', data: { [TABLE_MIME]: JSON.stringify(t), 'text/plain': 'x\n1' } })).toEqual({ as: 'table', t });
+    expect(show({ kind: 'result', data: { [TABLE_MIME]: '{bad', 'text/plain': 'x\n1' } })).toEqual({ as: 'text', text: 'x\n1' });
   });
 
   it('formats durations', () => {

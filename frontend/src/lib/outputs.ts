@@ -1,5 +1,6 @@
 // Chooses how to show an output: the richest MIME type this page can render, else text/plain.
-import type { Output } from './types';
+import { parseTable, TABLE_MIME } from './table';
+import type { Output, TableData } from './types';
 
 export const PROGRESS_MIME = 'application/vnd.cairn.progress+json';
 
@@ -8,7 +9,8 @@ export type Shown =
   | { as: 'html'; html: string }
   | { as: 'markdown'; src: string }
   | { as: 'image'; src: string }
-  | { as: 'progress'; p: Progress };
+  | { as: 'progress'; p: Progress }
+  | { as: 'table'; t: TableData };
 
 export interface Progress {
   label: string;
@@ -25,6 +27,10 @@ export function show(o: Output): Shown {
   if (d[PROGRESS_MIME] !== undefined) {
     const p = progress(d[PROGRESS_MIME]);
     if (p) return { as: 'progress', p };
+  }
+  if (d[TABLE_MIME] !== undefined) {
+    const t = parseTable(d[TABLE_MIME]);
+    if (t) return { as: 'table', t };
   }
   if (typeof d['text/html'] === 'string') return { as: 'html', html: d['text/html'] };
   if (typeof d['image/svg+xml'] === 'string') return { as: 'image', src: 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(d['image/svg+xml']) };

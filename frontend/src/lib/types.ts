@@ -58,3 +58,19 @@ export interface FileList {
 }
 
 export type RunTarget = { ids: string[] } | { all: true } | { above: string };
+
+/** A result table (application/vnd.cairn.table+json): one page of a table the kernel holds. */
+export interface TableData {
+  handle: string;
+  columns: { name: string; type: string }[];
+  rows: number;
+  offset: number;
+  limit: number;
+  sort: TableSort | null;
+  page: unknown[][];
+}
+
+export interface TableSort {
+  by: string;
+  desc: boolean;
+}

@@ -1,0 +1,86 @@
+package runtime
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/cairn-notebook/cairn/kernel/protocol"
+)
+
+// TableMIME is the MIME type of a table output and of a TablePage answer.
+const TableMIME = "application/vnd.cairn.table+json"
+
+// ErrNotRunning is wrapped by TablePage's error when the kernel process has ended.
+var ErrNotRunning = errors.New("the kernel is not running")
+
+// TablePage asks the kernel for rows offset..offset+limit of the result table handle, sorted
+// by column sortBy ("" keeps the result's order), and returns the table JSON (TableMIME).
+// It does not wait for a running cell: the kernel answers pages while cells run. ctx ends the
+// wait. A refusal by the kernel (unknown handle, bad column) is a *protocol.Error.
+func (k *Kernel) TablePage(ctx context.Context, handle string, offset, limit int, sortBy string, desc bool) (string, error) {
+	if err := ctx.Err(); err != nil {
+		return "", err
+	}
+	p := k.live.Load()
+	if p == nil || !p.alive() {
+		return "", ErrNotRunning
+	}
+	id := "p" + strconv.FormatInt(k.pages.Add(1), 10)
+	reply := p.expect(id)
+	defer p.forget(id)
+	req := &protocol.Msg{Type: protocol.TablePage, ID: id, Handle: handle, Offset: offset, Limit: limit, SortBy: sortBy, Desc: desc}
+	if err := p.conn.Send(req); err != nil {
+		return "", fmt.Errorf("%w: %v", ErrNotRunning, err)
+	}
+	select {
+	case m := <-reply:
+		if m.Type == protocol.Fail {
+			if m.Error == nil {
+				return "", errors.New("the kernel refused the table page without saying why")
+			}
+			return "", m.Error
+		}
+		page, ok := m.Data[TableMIME]
+		if !ok {
+			return "", fmt.Errorf("the kernel's table page has no %s", TableMIME)
+		}
+		return page, nil
+	case <-ctx.Done():
+		return "", ctx.Err()
+	case <-p.exited:
+		return "", fmt.Errorf("%w: %s", ErrNotRunning, p.deathReason())
+	}
+}
+
+// expect registers a request id; its reply (a table page result or an error) goes to the
+// returned channel instead of the running Execute.
+func (p *process) expect(id string) <-chan *protocol.Msg {
+	c := make(chan *protocol.Msg, 1)
+	p.pendMu.Lock()
+	p.pending[id] = c
+	p.pendMu.Unlock()
+	return c
+}
+
+func (p *process) forget(id string) {
+	p.pendMu.Lock()
+	delete(p.pending, id)
+	p.pendMu.Unlock()
+}
+
+// isRequestID tells the ids of TablePage requests from execution ids (numbers).
+func isRequestID(id string) bool { return strings.HasPrefix(id, "p") }
+
+// answer hands m to the request waiting for its id, if any.
+func (p *process) answer(m *protocol.Msg) {
+	p.pendMu.Lock()
+	c, ok := p.pending[m.ID]
+	delete(p.pending, m.ID)
+	p.pendMu.Unlock()
+	if ok {
+		c <- m // buffered: never blocks
+	}
+}

@@ -1,0 +1,53 @@
+package server
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+)
+
+// table answers GET /api/table?handle=r3&offset=100&limit=50&sort=x&desc=1 with one page of a
+// result table (the table output's JSON), fetched from the kernel even while a cell runs. The
+// session checks the numbers (limit at most session.MaxPageRows).
+func (s *server) table(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	offset, err := intParam(q.Get("offset"), "offset", 0)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err)
+		return
+	}
+	limit, err := intParam(q.Get("limit"), "limit", 50)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err)
+		return
+	}
+	var desc bool
+	switch q.Get("desc") {
+	case "", "0", "false":
+	case "1", "true":
+		desc = true
+	default:
+		writeError(w, http.StatusBadRequest, fmt.Errorf("desc=%q: want 1 or 0", q.Get("desc")))
+		return
+	}
+	page, err := s.cur().TablePage(r.Context(), q.Get("handle"), offset, limit, q.Get("sort"), desc)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write([]byte(page))
+}
+
+// intParam reads a whole number from a query parameter; empty gives def.
+func intParam(v, name string, def int) (int, error) {
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, fmt.Errorf("%s=%q is not a whole number", name, v)
+	}
+	return n, nil
+}

@@ -1,0 +1,55 @@
+package session
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/cairn-notebook/cairn/app/runtime"
+	"github.com/cairn-notebook/cairn/kernel/protocol"
+)
+
+// MaxPageRows is the most rows one table page may ask for: the browser holds a page at a time.
+const MaxPageRows = 1000
+
+// TablePage returns rows offset..offset+limit of the kernel's result table handle, sorted by
+// column sortBy ("" keeps the result's order), as the table JSON (runtime.TableMIME). It does
+// not wait for the running cell. Errors wrap ErrBadInput (bad numbers, a column the table
+// lacks), ErrNotFound (a handle the kernel does not know, e.g. from before a restart) or
+// ErrKernelDead.
+func (s *Session) TablePage(ctx context.Context, handle string, offset, limit int, sortBy string, desc bool) (string, error) {
+	switch {
+	case handle == "":
+		return "", badf("handle is required")
+	case offset < 0:
+		return "", badf("offset %d is negative", offset)
+	case limit < 1 || limit > MaxPageRows:
+		return "", badf("limit %d is not between 1 and %d", limit, MaxPageRows)
+	}
+	s.mu.Lock()
+	if err := s.checkOpenLocked(); err != nil {
+		s.mu.Unlock()
+		return "", err
+	}
+	k, state := s.kern.k, s.kern.state
+	s.mu.Unlock()
+	if k == nil || state == KernelDead {
+		return "", ErrKernelDead
+	}
+	page, err := k.TablePage(ctx, handle, offset, limit, sortBy, desc)
+	var perr *protocol.Error
+	switch {
+	case err == nil:
+		return page, nil
+	case errors.Is(err, runtime.ErrNotRunning):
+		return "", fmt.Errorf("%w (%v)", ErrKernelDead, err)
+	case errors.As(err, &perr) && perr.Kind == notFoundKind:
+		return "", fmt.Errorf("%w: %s", ErrNotFound, perr.Msg)
+	case errors.As(err, &perr):
+		return "", badf("%s", perr.Msg)
+	}
+	return "", err
+}
+
+// notFoundKind is the kind of the kernel's error for a table handle it does not know.
+const notFoundKind = "unknown_handle"

@@ -1,0 +1,25 @@
+package sql
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestSplit(t *testing.T) {
+	for src, want := range map[string][]string{
+		"select 1; select 2;":                   {"select 1", "select 2"},
+		"select ';'; select \"a;b\"":            {"select ';'", `select "a;b"`},
+		"select 'it''s;'; -- x;y\nselect 2":     {"select 'it''s;'", "-- x;y\nselect 2"},
+		"/* a; b */ select 1 /* c; */":          {"/* a; b */ select 1 /* c; */"},
+		"select $$a;b$$; select $t$;$t$":        {"select $$a;b$$", "select $t$;$t$"},
+		"select $1; select 2":                   {"select $1", "select 2"},
+		"  ;;  -- nothing\n; /* here */ ":       nil,
+		"select 'unterminated; select 2":        {"select 'unterminated; select 2"},
+		"select 1 -- trailing; comment":         {"select 1 -- trailing; comment"},
+		"select 1;\n-- a comment after the end": {"select 1"},
+	} {
+		if got := Split(src); !reflect.DeepEqual(got, want) {
+			t.Errorf("Split(%q) = %q, want %q", src, got, want)
+		}
+	}
+}

@@ -1,0 +1,93 @@
+package kernel
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"go/token"
+
+	"github.com/cairn-notebook/cairn/kernel/frame"
+	"github.com/cairn-notebook/cairn/kernel/protocol"
+	"github.com/cairn-notebook/cairn/kernel/sql"
+)
+
+// pageRows is the first page a SQL cell shows.
+const pageRows = 50
+
+// runSQL runs a SQL cell: its last statement's result shows as a paged table (or the count of
+// changed rows), and with the option bind=name it becomes the Go variable name, a *frame.Frame.
+func (k *kernel) runSQL(ctx context.Context, m *protocol.Msg) error {
+	bind := m.Options["bind"]
+	if bind != "" && (!token.IsIdentifier(bind) || bind == "_") {
+		return &protocol.Error{Kind: "compile", Msg: fmt.Sprintf("bind=%s: not a Go variable name", bind)}
+	}
+	out, err := k.sql.RunCell(ctx, m.Code)
+	if err != nil {
+		return sqlError(ctx, err)
+	}
+	if out.Handle == "" {
+		if bind != "" {
+			return &protocol.Error{Kind: "runtime", Msg: fmt.Sprintf("bind=%s: the cell's last statement returns no rows", bind)}
+		}
+		if out.Changed >= 0 {
+			k.result(m.ID, map[string]string{"text/plain": plural(out.Changed, "row") + " changed"})
+		}
+		return nil
+	}
+	if bind != "" {
+		if err := k.bind(ctx, bind, out.Handle); err != nil {
+			return err
+		}
+	}
+	data, err := k.sql.Bundle(ctx, out.Handle, pageRows)
+	if err != nil {
+		return sqlError(ctx, err)
+	}
+	k.result(m.ID, data)
+	return nil
+}
+
+// bind reads a result into a frame (compiled) and hands it to the interpreter as a variable.
+func (k *kernel) bind(ctx context.Context, name, handle string) error {
+	f, err := frame.Result(handle)
+	if err != nil {
+		return sqlError(ctx, err)
+	}
+	frame.SetBound(f)
+	_, err = k.ev.Eval(ctx, "import cairnframe \"cairn/frame\"\nvar "+name+" = cairnframe.Bound()")
+	return err
+}
+
+// sqlError keeps DuckDB's own message (it names the line and column of bad CSV and SQL).
+func sqlError(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return &protocol.Error{Kind: "interrupted", Msg: "query cancelled"}
+	}
+	return &protocol.Error{Kind: "sql", Msg: err.Error()}
+}
+
+// page answers a table_page request; it runs beside a cell, on its own DuckDB connection.
+func (k *kernel) page(m *protocol.Msg) {
+	p, err := k.sql.Page(context.Background(), m.Handle, m.Offset, m.Limit, m.SortBy, m.Desc)
+	var js []byte
+	if err == nil {
+		js, err = json.Marshal(p)
+	}
+	if err != nil {
+		kind := "sql"
+		if errors.Is(err, sql.ErrUnknownHandle) {
+			kind = "unknown_handle"
+		}
+		_ = k.conn.Send(&protocol.Msg{Type: protocol.Fail, ID: m.ID, Error: &protocol.Error{Kind: kind, Msg: err.Error()}})
+		return
+	}
+	_ = k.conn.Send(&protocol.Msg{Type: protocol.TablePageResult, ID: m.ID, Data: map[string]string{sql.MIME: string(js)}})
+}
+
+func plural(n int64, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
