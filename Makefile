@@ -41,8 +41,10 @@ lint:
 	@echo "== staticcheck"; $(GO) run $(STATICCHECK) ./... && $(GO) run $(STATICCHECK) -tags $(DESKTOP) ./app/desktop/
 	@echo "== svelte-check"; $(NPM) run check
 
-gotest:
-	@echo "== go test"; $(GO) test -timeout 20m ./...
+# Tests start kernels from the built binary, so that only it and the kernel's own packages link
+# DuckDB (kernel/kerneltest).
+gotest: build
+	@echo "== go test"; CAIRN_TEST_BIN=$(abspath $(BIN)) $(GO) test -timeout 20m ./...
 
 uitest:
 	@echo "== vitest"; $(NPM) test
@@ -59,7 +61,7 @@ generate:
 
 bench: build
 	$(GO) run ./bench/kernel
-	$(GO) run ./bench/serve
+	$(GO) run ./bench/serve -cairn $(BIN)
 
 clean:
 	rm -rf build/bin frontend/dist

@@ -9,8 +9,6 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
-
-	"github.com/cairn-notebook/cairn/kernel"
 )
 
 // Version is set at build time with -ldflags "-X github.com/cairn-notebook/cairn/app/cli.Version=v1.2.3".
@@ -53,8 +51,6 @@ func Main(args []string) int {
 		return 0
 	case "--version", "-version":
 		return versionCmd(nil)
-	case "kernel": // hidden: the kernel process the app starts
-		return kernel.Main(args[1:])
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {

@@ -11,21 +11,16 @@ import (
 	"testing"
 
 	"github.com/cairn-notebook/cairn/app/notebook"
+	"github.com/cairn-notebook/cairn/kernel/kerneltest"
 )
 
-// The test binary doubles as the cairn binary (and so as its kernel).
-func TestMain(m *testing.M) {
-	if os.Getenv("CAIRN_CLI_TEST_MAIN") == "1" {
-		os.Exit(Main(os.Args[1:]))
-	}
-	os.Exit(m.Run())
-}
+// The tests run the real cairn binary, as a user would.
+func TestMain(m *testing.M) { kerneltest.Main(m) }
 
 // cairn runs the command line in a child process, as a user would.
 func cairn(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], args...)
-	cmd.Env = append(os.Environ(), "CAIRN_CLI_TEST_MAIN=1")
+	cmd := exec.Command(kerneltest.Exe(t), args...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
@@ -151,8 +146,7 @@ func TestHelpAndVersion(t *testing.T) {
 // Ctrl-C interrupts the running cell, and the run ends with the conventional status 130.
 func TestRunInterruptedByCtrlC(t *testing.T) {
 	path := writeNotebook(t, "```go id=spin\nn := 0\nfor { n++ }\n```\n")
-	cmd := exec.Command(os.Args[0], "run", path)
-	cmd.Env = append(os.Environ(), "CAIRN_CLI_TEST_MAIN=1")
+	cmd := exec.Command(kerneltest.Exe(t), "run", path)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)

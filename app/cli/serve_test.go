@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/cairn-notebook/cairn/app/notebook"
+	"github.com/cairn-notebook/cairn/kernel/kerneltest"
 )
 
 // served is a `cairn serve` (or `cairn open`) process and a browser-like client logged in
@@ -33,8 +34,8 @@ var servingLine = regexp.MustCompile(`^Cairn is serving (.+) at (http://127\.0\.
 
 func startServe(t *testing.T, env []string, args ...string) (*served, string) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], args...)
-	cmd.Env = append(append(os.Environ(), "CAIRN_CLI_TEST_MAIN=1"), env...)
+	cmd := exec.Command(kerneltest.Exe(t), args...)
+	cmd.Env = append(os.Environ(), env...)
 	stdout, _ := cmd.StdoutPipe()
 	s := &served{cmd: cmd, stderr: &lockedBuffer{}, exited: make(chan error, 1)}
 	cmd.Stderr = s.stderr

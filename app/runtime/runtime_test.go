@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"context"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -11,7 +10,7 @@ import (
 	"github.com/cairn-notebook/cairn/kernel/kerneltest"
 )
 
-// The test binary doubles as the kernel.
+// Kernels are started from a real cairn binary.
 func TestMain(m *testing.M) { kerneltest.Main(m) }
 
 // recorder collects a cell's events; safe for the late output of goroutines.
@@ -53,7 +52,7 @@ func (r *recorder) result() string {
 
 func startKernel(t *testing.T, opt Options) *Kernel {
 	t.Helper()
-	opt.Exe = os.Args[0]
+	opt.Exe = kerneltest.Exe(t)
 	if opt.MemoryLimit == 0 {
 		opt.MemoryLimit = 1 << 30
 	}

@@ -19,7 +19,7 @@ import (
 	"github.com/cairn-notebook/cairn/kernel/kerneltest"
 )
 
-// The test binary doubles as the kernel.
+// Kernels are started from a real cairn binary.
 func TestMain(m *testing.M) { kerneltest.Main(m) }
 
 const token = "s3cret-token"
@@ -61,7 +61,7 @@ func start(t *testing.T, text, tok string) *testServer {
 		t.Fatal(err)
 	}
 	var opt session.Options
-	opt.Kernel.Exe, opt.Kernel.MemoryLimit, opt.AutosaveDelay = os.Args[0], 1<<30, -1
+	opt.Kernel.Exe, opt.Kernel.MemoryLimit, opt.AutosaveDelay = kerneltest.Exe(t), 1<<30, -1
 	sess, err := session.Open(path, opt)
 	if err != nil {
 		t.Fatal(err)

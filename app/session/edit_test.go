@@ -18,7 +18,7 @@ func ids(s *Session) string {
 }
 
 func TestEdits(t *testing.T) {
-	s, _ := open(t, threeCells, testOptions())
+	s, _ := open(t, threeCells, testOptions(t))
 	if got := ids(s); got != "md1,a,md3,b" {
 		t.Fatalf("ids %s", got)
 	}
@@ -70,7 +70,7 @@ func TestEdits(t *testing.T) {
 }
 
 func TestBadEditsChangeNothing(t *testing.T) {
-	s, _ := open(t, threeCells, testOptions())
+	s, _ := open(t, threeCells, testOptions(t))
 	waitKernel(t, s, KernelIdle) // so that only the edits could change the snapshot
 	before, _ := json.Marshal(s.Snapshot())
 	bad, sql := "python", "sql"

@@ -10,12 +10,12 @@ import (
 	"github.com/cairn-notebook/cairn/kernel/kerneltest"
 )
 
-// The test binary doubles as the kernel.
+// Kernels are started from a real cairn binary.
 func TestMain(m *testing.M) { kerneltest.Main(m) }
 
-func testOptions() Options {
+func testOptions(t testing.TB) Options {
 	var o Options
-	o.Kernel.Exe = os.Args[0]
+	o.Kernel.Exe = kerneltest.Exe(t)
 	o.Kernel.MemoryLimit = 1 << 30
 	o.AutosaveDelay = -1
 	return o

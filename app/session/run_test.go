@@ -12,7 +12,7 @@ import (
 const streaming = "```go id=slow\nimport (\"fmt\"; \"time\")\nfor i := range 5 {\n\tfmt.Println(\"tick\", i)\n\ttime.Sleep(150 * time.Millisecond)\n}\n```\n\n# note\n\n```go id=fast\n6 * 7\n```\n"
 
 func TestRunOrderStatesAndStreaming(t *testing.T) {
-	s, _ := open(t, streaming, testOptions())
+	s, _ := open(t, streaming, testOptions(t))
 	sub, _ := s.Subscribe()
 	defer sub.Close()
 	if err := s.RunAll(); err != nil {
@@ -63,7 +63,7 @@ func TestRunOrderStatesAndStreaming(t *testing.T) {
 }
 
 func TestCompileErrorAndRunAbove(t *testing.T) {
-	s, _ := open(t, "```go id=a\nx := 1\n```\n\n```go id=b\ny := x +\n```\n\n```go id=c\nx\n```\n", testOptions())
+	s, _ := open(t, "```go id=a\nx := 1\n```\n\n```go id=b\ny := x +\n```\n\n```go id=c\nx\n```\n", testOptions(t))
 	sub, _ := s.Subscribe()
 	defer sub.Close()
 	if err := s.RunAbove("c"); err != nil {
@@ -84,7 +84,7 @@ func TestCompileErrorAndRunAbove(t *testing.T) {
 }
 
 func TestInterruptInfiniteLoop(t *testing.T) {
-	s, _ := open(t, "```go id=spin\nfor {}\n```\n\n```go id=after\n1\n```\n", testOptions())
+	s, _ := open(t, "```go id=spin\nfor {}\n```\n\n```go id=after\n1\n```\n", testOptions(t))
 	sub, _ := s.Subscribe()
 	defer sub.Close()
 	if err := s.Run("spin", "after"); err != nil {
@@ -110,7 +110,7 @@ func TestInterruptInfiniteLoop(t *testing.T) {
 }
 
 func TestRestartResetsCount(t *testing.T) {
-	s, _ := open(t, "```go id=a\nv := 5\nv\n```\n", testOptions())
+	s, _ := open(t, "```go id=a\nv := 5\nv\n```\n", testOptions(t))
 	sub, _ := s.Subscribe()
 	defer sub.Close()
 	s.Run("a")
@@ -136,7 +136,7 @@ func TestRestartResetsCount(t *testing.T) {
 }
 
 func TestSlowSubscriberIsDropped(t *testing.T) {
-	s, _ := open(t, threeCells, testOptions())
+	s, _ := open(t, threeCells, testOptions(t))
 	slow, _ := s.Subscribe()
 	fast, _ := s.Subscribe()
 	done := make(chan int)
@@ -181,7 +181,7 @@ func drain(sub *Subscription) <-chan Event {
 }
 
 func TestPreludeDefinesParameters(t *testing.T) {
-	opt := testOptions()
+	opt := testOptions(t)
 	opt.Prelude = func(nb *notebook.Notebook) (string, error) {
 		return "var rows = " + nb.Meta.Title, nil
 	}

@@ -12,7 +12,7 @@ import (
 )
 
 func TestAutosaveWithoutSave(t *testing.T) {
-	opt := testOptions()
+	opt := testOptions(t)
 	opt.AutosaveDelay = 100 * time.Millisecond
 	s, path := open(t, threeCells, opt)
 	sub, _ := s.Subscribe()
@@ -34,7 +34,7 @@ func TestAutosaveWithoutSave(t *testing.T) {
 // A kernel crash during a run loses no edit: those made before and during the run are in
 // the file afterwards, and the kernel restarts.
 func TestKernelCrashLosesNoEdit(t *testing.T) {
-	opt := testOptions()
+	opt := testOptions(t)
 	opt.AutosaveDelay = 100 * time.Millisecond
 	s, path := open(t, "```go id=crash\nimport \"time\"\ngo func() { time.Sleep(500 * time.Millisecond); panic(\"kaboom\") }()\ntime.Sleep(5 * time.Second)\n```\n\n```go id=b\n1\n```\n\n```go id=c\n2\n```\n", opt)
 	sub, _ := s.Subscribe()
@@ -77,7 +77,7 @@ func TestKernelCrashLosesNoEdit(t *testing.T) {
 
 // A file that no longer parses is never overwritten; the edits stay in memory.
 func TestSaveRefusesBrokenFile(t *testing.T) {
-	opt := testOptions()
+	opt := testOptions(t)
 	opt.AutosaveDelay = 50 * time.Millisecond
 	s, path := open(t, threeCells, opt)
 	sub, _ := s.Subscribe()
@@ -115,10 +115,10 @@ func TestSaveRefusesBrokenFile(t *testing.T) {
 
 func TestCreateSavesOnClose(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "Untitled.cairn.md")
-	if _, err := Open(path, testOptions()); err == nil {
+	if _, err := Open(path, testOptions(t)); err == nil {
 		t.Fatal("opening a missing file without Create succeeded")
 	}
-	opt := testOptions()
+	opt := testOptions(t)
 	opt.Create = true
 	s, err := Open(path, opt)
 	if err != nil {
@@ -143,10 +143,10 @@ func TestCreateSavesOnClose(t *testing.T) {
 }
 
 func TestManagerSwitches(t *testing.T) {
-	s, path := open(t, threeCells, testOptions())
+	s, path := open(t, threeCells, testOptions(t))
 	dir := filepath.Dir(path)
 	os.WriteFile(filepath.Join(dir, "two.cairn.md"), []byte("```go id=only\n1\n```\n"), 0o644)
-	m := NewManager(s, testOptions())
+	m := NewManager(s, testOptions(t))
 	sub, _ := s.Subscribe()
 	src := "edited := 1"
 	s.UpdateCell("a", Patch{Source: &src})

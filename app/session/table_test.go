@@ -13,7 +13,7 @@ const bound = "```sql id=q bind=df\nselect range as i from range(1000)\n```\n\n`
 // A cell's fence options reach the kernel (bind=df makes the SQL result a Go variable), and
 // pages of its table load through the session; refusals map to ErrNotFound and ErrBadInput.
 func TestOptionsAndTablePage(t *testing.T) {
-	s, _ := open(t, bound, testOptions())
+	s, _ := open(t, bound, testOptions(t))
 	sub, _ := s.Subscribe()
 	defer sub.Close()
 	if err := s.RunAll(); err != nil {

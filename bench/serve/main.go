@@ -3,10 +3,9 @@
 // memory of app plus kernel. Each is printed as a ratio against a baseline measured in the
 // same run: a bare `cairn version` process, and the same cell through app/runtime directly.
 //
-//	go run ./bench/serve [-n 500] [-starts 10]
+//	go run ./bench/serve [-cairn build/bin/cairn] [-n 500] [-starts 10]
 //
 // Goals (issue 3): ready ≤ 300 ms, round trip ≤ 5 ms median, idle RSS ≤ 100 MB.
-// This binary is its own cairn: with CAIRN_BENCH_AS_CAIRN=1 it runs the command line.
 package main
 
 import (
@@ -27,17 +26,14 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/cairn-notebook/cairn/app/cli"
 	"github.com/cairn-notebook/cairn/app/runtime"
 	"github.com/cairn-notebook/cairn/bench/measure"
 )
 
 func main() {
-	if os.Getenv("CAIRN_BENCH_AS_CAIRN") == "1" || len(os.Args) > 1 && os.Args[1] == "kernel" {
-		os.Exit(cli.Main(os.Args[1:]))
-	}
 	n := flag.Int("n", 500, "round trips per measurement")
 	starts := flag.Int("starts", 10, "server starts per measurement")
+	flag.StringVar(&bin, "cairn", "build/bin/cairn", "the cairn binary to measure (make bench builds it)")
 	flag.Parse()
 	dir, err := os.MkdirTemp("", "cairn-bench-serve")
 	measure.Must(err)
@@ -57,7 +53,7 @@ func main() {
 	measure.Row("serve start to first page served (goal ≤ 300 ms)", measure.Of(page[1:]), version)
 	measure.Row("serve start to kernel idle (goal ≤ 300 ms)", measure.Of(idle[1:]), version)
 
-	k, err := runtime.Start(runtime.Options{Exe: self()})
+	k, err := runtime.Start(runtime.Options{Exe: bin})
 	measure.Must(err)
 	direct := measure.Sample(*n, func() {
 		if res := k.Execute(context.Background(), "c", "go", "1 + 1", nil, func(runtime.Event) {}); res.Status != runtime.OK {
@@ -185,17 +181,10 @@ func (s *server) stop() {
 	s.cmd.Wait()
 }
 
-func cairn(args ...string) *exec.Cmd {
-	cmd := exec.Command(self(), args...)
-	cmd.Env = append(os.Environ(), "CAIRN_BENCH_AS_CAIRN=1")
-	return cmd
-}
+// bin is the cairn binary under measurement.
+var bin string
 
-func self() string {
-	exe, err := os.Executable()
-	measure.Must(err)
-	return exe
-}
+func cairn(args ...string) *exec.Cmd { return exec.Command(bin, args...) }
 
 // rss is a process's resident memory in bytes, from /proc.
 func rss(pid int) int {

@@ -3,7 +3,6 @@ package nb_test
 import (
 	"context"
 	"encoding/json"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -14,7 +13,7 @@ import (
 	"github.com/cairn-notebook/cairn/kernel/nb"
 )
 
-// The test binary doubles as the kernel.
+// Kernels are started from a real cairn binary.
 func TestMain(m *testing.M) { kerneltest.Main(m) }
 
 type events struct {
@@ -37,7 +36,7 @@ func (e *events) list() []runtime.Event {
 // A cell's progress bar and HTML display reach the app through a real kernel process, in
 // order with what the cell prints, and a goroutine's update after the cell ended still does.
 func TestDisplaysThroughKernel(t *testing.T) {
-	k, err := runtime.Start(runtime.Options{Exe: os.Args[0], MemoryLimit: 1 << 30})
+	k, err := runtime.Start(runtime.Options{Exe: kerneltest.Exe(t), MemoryLimit: 1 << 30})
 	if err != nil {
 		t.Fatal(err)
 	}
