@@ -37,7 +37,7 @@ test: frontend lint gotest uitest e2e desktop-smoke
 lint:
 	@echo "== gofmt"; out=$$(find . -name '*.go' -not -path '*/node_modules/*' -not -path './.git/*' | xargs gofmt -l) || exit 1; \
 		if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
-	@echo "== go vet"; $(GO) vet ./... && $(GO) vet -tags $(DESKTOP) ./app/desktop/
+	@echo "== go vet"; $(GO) vet ./... && $(GO) vet -tags $(DESKTOP) ./app/desktop/ && $(GO) vet -tags duckdb_arrow ./bench/data/
 	@echo "== staticcheck"; $(GO) run $(STATICCHECK) ./... && $(GO) run $(STATICCHECK) -tags $(DESKTOP) ./app/desktop/
 	@echo "== svelte-check"; $(NPM) run check
 
@@ -62,6 +62,7 @@ generate:
 bench: build
 	$(GO) run ./bench/kernel
 	$(GO) run ./bench/serve -cairn $(BIN)
+	$(GO) run ./bench/data -cairn $(BIN)
 
 clean:
 	rm -rf build/bin frontend/dist

@@ -3,6 +3,8 @@ module github.com/cairn-notebook/cairn
 go 1.26.8
 
 require (
+	// Only bench/data's Arrow measurement uses it (tag duckdb_arrow); the version duckdb-go resolves.
+	github.com/apache/arrow-go/v18 v18.5.1
 	// The kernel's SQL engine (DuckDB 1.5.6, prebuilt static library); kernel/sql, kernel/frame.
 	github.com/duckdb/duckdb-go/v2 v2.10506.0
 	github.com/go-echarts/go-echarts/v2 v2.6.7
@@ -20,7 +22,6 @@ require (
 )
 
 require (
-	github.com/apache/arrow-go/v18 v18.5.1 // indirect
 	github.com/bep/debounce v1.2.1 // indirect
 	github.com/duckdb/duckdb-go-bindings v0.10506.0 // indirect
 	github.com/duckdb/duckdb-go-bindings/lib/darwin-amd64 v0.10506.0 // indirect

@@ -129,7 +129,9 @@ func (k *kernel) serve() int {
 			}
 			k.mu.Unlock()
 		case protocol.TablePage:
-			go k.page(m)
+			go k.answer(m, protocol.TablePageResult, k.page)
+		case protocol.Profile:
+			go k.answer(m, protocol.ProfileResult, k.profile)
 		case protocol.Shutdown:
 			return 0
 		default:

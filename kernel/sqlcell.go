@@ -67,13 +67,10 @@ func sqlError(ctx context.Context, err error) error {
 	return &protocol.Error{Kind: "sql", Msg: err.Error()}
 }
 
-// page answers a table_page request; it runs beside a cell, on its own DuckDB connection.
-func (k *kernel) page(m *protocol.Msg) {
-	p, err := k.sql.Page(context.Background(), m.Handle, m.Offset, m.Limit, m.SortBy, m.Desc)
-	var js []byte
-	if err == nil {
-		js, err = json.Marshal(p)
-	}
+// answer answers a request about a result table (table_page, profile) with typ, or with an
+// error under the request's id. It runs beside a cell, on its own DuckDB connection.
+func (k *kernel) answer(m *protocol.Msg, typ string, do func(*protocol.Msg) (map[string]string, error)) {
+	data, err := do(m)
 	if err != nil {
 		kind := "sql"
 		if errors.Is(err, sql.ErrUnknownHandle) {
@@ -82,7 +79,25 @@ func (k *kernel) page(m *protocol.Msg) {
 		_ = k.conn.Send(&protocol.Msg{Type: protocol.Fail, ID: m.ID, Error: &protocol.Error{Kind: kind, Msg: err.Error()}})
 		return
 	}
-	_ = k.conn.Send(&protocol.Msg{Type: protocol.TablePageResult, ID: m.ID, Data: map[string]string{sql.MIME: string(js)}})
+	_ = k.conn.Send(&protocol.Msg{Type: typ, ID: m.ID, Data: data})
+}
+
+// page is a table_page request's answer: the table MIME of the page.
+func (k *kernel) page(m *protocol.Msg) (map[string]string, error) {
+	p, err := k.sql.Page(context.Background(), m.Handle, m.Offset, m.Limit, m.SortBy, m.Desc)
+	if err != nil {
+		return nil, err
+	}
+	js, err := json.Marshal(p)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]string{sql.MIME: string(js)}, nil
+}
+
+// profile is a profile request's answer: the profile MIME and its text summary.
+func (k *kernel) profile(m *protocol.Msg) (map[string]string, error) {
+	return k.sql.ProfileBundle(context.Background(), m.Handle)
 }
 
 func plural(n int64, noun string) string {

@@ -231,6 +231,10 @@ func TestInterruptAndConcurrentPages(t *testing.T) {
 	if page.Type != protocol.TablePageResult || !strings.Contains(page.Data[sql.MIME], `"page":[[999]`) {
 		t.Errorf("page while running: %v", describe([]*protocol.Msg{page}))
 	}
+	if prof := p.next(p.send(&protocol.Msg{Type: protocol.Profile, Handle: pg.Handle})); prof.Type != protocol.ProfileResult ||
+		!strings.Contains(prof.Data[sql.ProfileMIME], `"max":999999`) {
+		t.Errorf("profile while running: %v", describe([]*protocol.Msg{prof}))
+	}
 	start := time.Now()
 	p.send(&protocol.Msg{Type: protocol.Interrupt})
 	for m := p.next(id); m.Type != protocol.Done; m = p.next(id) {

@@ -24,7 +24,7 @@ type process struct {
 	exited  chan struct{}      // closed once the process ended and its pipes are drained
 
 	pendMu  sync.Mutex
-	pending map[string]chan *protocol.Msg // requests other than Execute, by id (TablePage)
+	pending map[string]chan *protocol.Msg // requests other than Execute, by id (TablePage, Profile)
 
 	sinkMu sync.Mutex
 	sink   func(Event) // where output goes: the running cell's, or the last one's
@@ -172,7 +172,7 @@ func (p *process) readMessages() {
 			}
 			return
 		}
-		if m.Type == protocol.TablePageResult || (m.Type == protocol.Fail && isRequestID(m.ID)) {
+		if m.Type == protocol.TablePageResult || m.Type == protocol.ProfileResult || (m.Type == protocol.Fail && isRequestID(m.ID)) {
 			p.answer(m) // dropped when its request has given up
 			continue
 		}

@@ -13,6 +13,9 @@ import (
 // TableMIME is the MIME type of a table output and of a TablePage answer.
 const TableMIME = "application/vnd.cairn.table+json"
 
+// ProfileMIME is the MIME type of a column profile, a Profile answer.
+const ProfileMIME = "application/vnd.cairn.profile+json"
+
 // ErrNotRunning is wrapped by TablePage's error when the kernel process has ended.
 var ErrNotRunning = errors.New("the kernel is not running")
 
@@ -21,6 +24,19 @@ var ErrNotRunning = errors.New("the kernel is not running")
 // It does not wait for a running cell: the kernel answers pages while cells run. ctx ends the
 // wait. A refusal by the kernel (unknown handle, bad column) is a *protocol.Error.
 func (k *Kernel) TablePage(ctx context.Context, handle string, offset, limit int, sortBy string, desc bool) (string, error) {
+	req := &protocol.Msg{Type: protocol.TablePage, Handle: handle, Offset: offset, Limit: limit, SortBy: sortBy, Desc: desc}
+	return k.request(ctx, req, TableMIME)
+}
+
+// Profile asks the kernel for the column profile of the result table handle and returns its
+// JSON (ProfileMIME). Like TablePage, it does not wait for a running cell.
+func (k *Kernel) Profile(ctx context.Context, handle string) (string, error) {
+	return k.request(ctx, &protocol.Msg{Type: protocol.Profile, Handle: handle}, ProfileMIME)
+}
+
+// request sends req, a request about a result table, under a fresh id and returns the mime
+// part of the kernel's answer.
+func (k *Kernel) request(ctx context.Context, req *protocol.Msg, mime string) (string, error) {
 	if err := ctx.Err(); err != nil {
 		return "", err
 	}
@@ -28,10 +44,9 @@ func (k *Kernel) TablePage(ctx context.Context, handle string, offset, limit int
 	if p == nil || !p.alive() {
 		return "", ErrNotRunning
 	}
-	id := "p" + strconv.FormatInt(k.pages.Add(1), 10)
-	reply := p.expect(id)
-	defer p.forget(id)
-	req := &protocol.Msg{Type: protocol.TablePage, ID: id, Handle: handle, Offset: offset, Limit: limit, SortBy: sortBy, Desc: desc}
+	req.ID = "p" + strconv.FormatInt(k.pages.Add(1), 10)
+	reply := p.expect(req.ID)
+	defer p.forget(req.ID)
 	if err := p.conn.Send(req); err != nil {
 		return "", fmt.Errorf("%w: %v", ErrNotRunning, err)
 	}
@@ -39,15 +54,15 @@ func (k *Kernel) TablePage(ctx context.Context, handle string, offset, limit int
 	case m := <-reply:
 		if m.Type == protocol.Fail {
 			if m.Error == nil {
-				return "", errors.New("the kernel refused the table page without saying why")
+				return "", fmt.Errorf("the kernel refused the %s request without saying why", req.Type)
 			}
 			return "", m.Error
 		}
-		page, ok := m.Data[TableMIME]
+		data, ok := m.Data[mime]
 		if !ok {
-			return "", fmt.Errorf("the kernel's table page has no %s", TableMIME)
+			return "", fmt.Errorf("the kernel's %s answer has no %s", req.Type, mime)
 		}
-		return page, nil
+		return data, nil
 	case <-ctx.Done():
 		return "", ctx.Err()
 	case <-p.exited:
@@ -71,7 +86,7 @@ func (p *process) forget(id string) {
 	p.pendMu.Unlock()
 }
 
-// isRequestID tells the ids of TablePage requests from execution ids (numbers).
+// isRequestID tells the ids of TablePage and Profile requests from execution ids (numbers).
 func isRequestID(id string) bool { return strings.HasPrefix(id, "p") }
 
 // answer hands m to the request waiting for its id, if any.

@@ -104,3 +104,43 @@ func TestTablePageDeadKernel(t *testing.T) {
 		t.Fatalf("dead kernel: %v, want ErrNotRunning", err)
 	}
 }
+
+// A profile loads while a Go cell runs; an unknown handle is the kernel's error; a dead
+// kernel is ErrNotRunning.
+func TestProfileWhileCellRuns(t *testing.T) {
+	k := startKernel(t, Options{})
+	h := tableOf(t, k, "select range as i, range % 3 as m from range(1000)")
+	running := make(chan Result, 1)
+	go func() {
+		running <- k.Execute(context.Background(), "slow", "go", "import \"time\"\ntime.Sleep(time.Second)", nil, func(Event) {})
+	}()
+	time.Sleep(200 * time.Millisecond)
+	js, err := k.Profile(context.Background(), h)
+	var p struct {
+		Rows    int
+		Columns []struct {
+			Name     string
+			Distinct int
+			Mean     float64
+		}
+	}
+	if err != nil || json.Unmarshal([]byte(js), &p) != nil || p.Rows != 1000 || p.Columns[0].Mean != 499.5 || p.Columns[1].Distinct != 3 {
+		t.Fatalf("profile: %v %s", err, js)
+	}
+	select {
+	case <-running:
+		t.Error("the profile waited for the running cell")
+	default:
+	}
+	<-running
+	var perr *protocol.Error
+	if _, err := k.Profile(context.Background(), "r999"); !errors.As(err, &perr) || perr.Kind != "unknown_handle" {
+		t.Errorf("unknown handle: %v", err)
+	}
+	if res, _ := run(t, k, "import \"os\"\nos.Exit(3)"); res.Status != Died {
+		t.Fatalf("os.Exit: %s", res.Status)
+	}
+	if _, err := k.Profile(context.Background(), h); !errors.Is(err, ErrNotRunning) {
+		t.Errorf("dead kernel: %v", err)
+	}
+}

@@ -29,6 +29,7 @@ var routes = []struct{ method, path, body string }{
 	{"POST", "/api/open", `{"path":"nb.cairn.md"}`},
 	{"POST", "/api/client", `{"page":"notebook"}`},
 	{"GET", "/api/table?handle=r1", ""},
+	{"GET", "/api/profile?handle=r1", ""},
 }
 
 func TestEveryRouteIsGuarded(t *testing.T) {

@@ -83,6 +83,7 @@ func New(opt Options) http.Handler {
 	route("/api/open", map[string]http.HandlerFunc{"POST": s.open})
 	route("/api/client", map[string]http.HandlerFunc{"POST": s.client})
 	route("/api/table", map[string]http.HandlerFunc{"GET": s.table})
+	route("/api/profile", map[string]http.HandlerFunc{"GET": s.profile})
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, fmt.Errorf("no API route %s", r.URL.Path))
 	})

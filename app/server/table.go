@@ -35,9 +35,25 @@ func (s *server) table(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
+	writeJSONText(w, page)
+}
+
+// profile answers GET /api/profile?handle=r3 with the column profile of a result table,
+// computed by the kernel even while a cell runs.
+func (s *server) profile(w http.ResponseWriter, r *http.Request) {
+	p, err := s.cur().Profile(r.Context(), r.URL.Query().Get("handle"))
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	writeJSONText(w, p)
+}
+
+// writeJSONText writes JSON the kernel made; it changes with every cell, so never cached.
+func writeJSONText(w http.ResponseWriter, js string) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
-	w.Write([]byte(page))
+	w.Write([]byte(js))
 }
 
 // intParam reads a whole number from a query parameter; empty gives def.

@@ -95,6 +95,27 @@ func TestTablePages(t *testing.T) {
 	if p, _ := get(h+"&limit=1", 200); len(p.Page) != 1 {
 		t.Errorf("after the refusals: %+v", p)
 	}
+
+	// The column profile of the same result.
+	code, body := ts.call(t, "GET", "/api/profile?"+h, "", auth...)
+	var prof struct {
+		Rows    int
+		Columns []struct {
+			Name     string
+			Distinct int
+			Min, Max any
+			Top      []struct{ Value string }
+		}
+	}
+	if code != 200 || json.Unmarshal([]byte(body), &prof) != nil || prof.Rows != 1000 || prof.Columns[0].Min != 0.0 ||
+		prof.Columns[0].Max != 999.0 || prof.Columns[1].Distinct != 1000 || prof.Columns[1].Top[0].Value != "row 0" {
+		t.Errorf("GET /api/profile: %d %s", code, body)
+	}
+	for query, want := range map[string]int{"handle=r999": 404, "": 400} {
+		if code, body := ts.call(t, "GET", "/api/profile?"+query, "", auth...); code != want || !strings.Contains(body, `"error"`) {
+			t.Errorf("GET /api/profile?%s: %d %s, want %d", query, code, body, want)
+		}
+	}
 }
 
 // Bad numbers are refused before the kernel is asked; a dead kernel is a conflict.
@@ -126,5 +147,8 @@ func TestTablePageRefusals(t *testing.T) {
 	next(t, evs, func(ev sseEvent) bool { return ev.Type == "kernel" && ev.Data["state"] == "dead" })
 	if code, body := ts.call(t, "GET", "/api/table?handle=r1", "", auth...); code != 409 || !strings.Contains(body, "not running") {
 		t.Errorf("dead kernel: %d %s, want 409", code, body)
+	}
+	if code, body := ts.call(t, "GET", "/api/profile?handle=r1", "", auth...); code != 409 {
+		t.Errorf("profile, dead kernel: %d %s, want 409", code, body)
 	}
 }

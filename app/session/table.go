@@ -26,6 +26,23 @@ func (s *Session) TablePage(ctx context.Context, handle string, offset, limit in
 	case limit < 1 || limit > MaxPageRows:
 		return "", badf("limit %d is not between 1 and %d", limit, MaxPageRows)
 	}
+	return s.ask(ctx, func(k *runtime.Kernel) (string, error) {
+		return k.TablePage(ctx, handle, offset, limit, sortBy, desc)
+	})
+}
+
+// Profile returns the column profile of the kernel's result table handle (the JSON of
+// runtime.ProfileMIME), without waiting for the running cell. Errors as for TablePage.
+func (s *Session) Profile(ctx context.Context, handle string) (string, error) {
+	if handle == "" {
+		return "", badf("handle is required")
+	}
+	return s.ask(ctx, func(k *runtime.Kernel) (string, error) { return k.Profile(ctx, handle) })
+}
+
+// ask runs a request about a result table on the live kernel and maps its errors: a dead
+// kernel, an unknown handle (ErrNotFound), other refusals (ErrBadInput).
+func (s *Session) ask(ctx context.Context, req func(*runtime.Kernel) (string, error)) (string, error) {
 	s.mu.Lock()
 	if err := s.checkOpenLocked(); err != nil {
 		s.mu.Unlock()
@@ -36,11 +53,11 @@ func (s *Session) TablePage(ctx context.Context, handle string, offset, limit in
 	if k == nil || state == KernelDead {
 		return "", ErrKernelDead
 	}
-	page, err := k.TablePage(ctx, handle, offset, limit, sortBy, desc)
+	out, err := req(k)
 	var perr *protocol.Error
 	switch {
 	case err == nil:
-		return page, nil
+		return out, nil
 	case errors.Is(err, runtime.ErrNotRunning):
 		return "", fmt.Errorf("%w (%v)", ErrKernelDead, err)
 	case errors.As(err, &perr) && perr.Kind == notFoundKind:

@@ -41,4 +41,13 @@ func TestOptionsAndTablePage(t *testing.T) {
 	if _, err := s.TablePage(context.Background(), handle, 0, MaxPageRows+1, "", false); !errors.Is(err, ErrBadInput) {
 		t.Errorf("limit too big: %v, want ErrBadInput", err)
 	}
+	if p, err := s.Profile(context.Background(), handle); err != nil || !strings.Contains(p, `"mean":499.5`) {
+		t.Errorf("profile: %v %s", err, p)
+	}
+	if _, err := s.Profile(context.Background(), "r999"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("profile of an unknown handle: %v, want ErrNotFound", err)
+	}
+	if _, err := s.Profile(context.Background(), ""); !errors.Is(err, ErrBadInput) {
+		t.Errorf("profile without a handle: %v, want ErrBadInput", err)
+	}
 }

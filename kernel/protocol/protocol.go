@@ -16,6 +16,7 @@ const (
 	// Requests.
 	Execute   = "execute"    // run Code (Lang) as cell Cell with Options; the kernel answers with outputs, then Done
 	TablePage = "table_page" // a page of result Handle: Offset, Limit, SortBy ("" = result order), Desc; answered even while a cell runs
+	Profile   = "profile"    // the column profile of result Handle; answered even while a cell runs
 	Interrupt = "interrupt"  // cancel the running cell
 	Shutdown  = "shutdown"   // exit cleanly
 
@@ -30,6 +31,8 @@ const (
 	// TablePageResult answers TablePage (same ID) with Data holding the table MIME type; a
 	// failed page request is answered with Fail and the request's ID.
 	TablePageResult = "table_page_result"
+	// ProfileResult answers Profile the same way, Data holding the profile MIME type.
+	ProfileResult = "profile_result"
 )
 
 // Msg is one protocol message. Fields unused by a type stay empty.
@@ -48,7 +51,7 @@ type Msg struct {
 
 	// Options are the cell's fence options (bind=df on a SQL cell), on Execute.
 	Options map[string]string `json:"options,omitempty"`
-	// Handle, Offset, Limit, SortBy and Desc are a TablePage request.
+	// Handle, Offset, Limit, SortBy and Desc are a TablePage request; Handle a Profile one.
 	Handle string `json:"handle,omitempty"`
 	Offset int    `json:"offset,omitempty"`
 	Limit  int    `json:"limit,omitempty"`

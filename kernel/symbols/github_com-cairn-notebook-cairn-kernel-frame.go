@@ -10,22 +10,24 @@ import (
 func init() {
 	Symbols["github.com/cairn-notebook/cairn/kernel/frame/frame"] = map[string]reflect.Value{
 		// function, constant and variable definitions
-		"Bool":        reflect.ValueOf(frame.Bool),
-		"Bound":       reflect.ValueOf(frame.Bound),
-		"Exec":        reflect.ValueOf(frame.Exec),
-		"Float64":     reflect.ValueOf(frame.Float64),
-		"FromRows":    reflect.ValueOf(frame.FromRows),
-		"FromStructs": reflect.ValueOf(frame.FromStructs),
-		"Int64":       reflect.ValueOf(frame.Int64),
-		"Query":       reflect.ValueOf(frame.Query),
-		"Register":    reflect.ValueOf(frame.Register),
-		"Result":      reflect.ValueOf(frame.Result),
-		"String":      reflect.ValueOf(frame.String),
-		"Time":        reflect.ValueOf(frame.Time),
+		"Bool":         reflect.ValueOf(frame.Bool),
+		"Bound":        reflect.ValueOf(frame.Bound),
+		"Exec":         reflect.ValueOf(frame.Exec),
+		"Float64":      reflect.ValueOf(frame.Float64),
+		"FromRows":     reflect.ValueOf(frame.FromRows),
+		"FromStructs":  reflect.ValueOf(frame.FromStructs),
+		"Int64":        reflect.ValueOf(frame.Int64),
+		"ProfileTable": reflect.ValueOf(frame.ProfileTable),
+		"Query":        reflect.ValueOf(frame.Query),
+		"Register":     reflect.ValueOf(frame.Register),
+		"Result":       reflect.ValueOf(frame.Result),
+		"String":       reflect.ValueOf(frame.String),
+		"Time":         reflect.ValueOf(frame.Time),
 
 		// type definitions
-		"Column": reflect.ValueOf((*frame.Column)(nil)),
-		"Frame":  reflect.ValueOf((*frame.Frame)(nil)),
-		"Type":   reflect.ValueOf((*frame.Type)(nil)),
+		"Column":  reflect.ValueOf((*frame.Column)(nil)),
+		"Frame":   reflect.ValueOf((*frame.Frame)(nil)),
+		"Profile": reflect.ValueOf((*frame.Profile)(nil)),
+		"Type":    reflect.ValueOf((*frame.Type)(nil)),
 	}
 }

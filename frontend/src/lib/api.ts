@@ -2,6 +2,7 @@
 // URLs are relative so the same bundle works under `cairn serve` and inside the Wails window.
 import type { FileList, RunTarget, Snapshot, TableData } from './types';
 import type { ServerEvent } from './merge';
+import type { ProfileData } from './profile';
 
 /** ApiError carries the server's {"error": …} message and the HTTP status. */
 export class ApiError extends Error {
@@ -56,6 +57,8 @@ export const api = {
   /** table fetches one page of a kernel result table; sort by '' keeps the result's order. */
   table: (handle: string, offset: number, limit: number, sortBy: string, desc: boolean) =>
     call<TableData>('GET', 'api/table?' + new URLSearchParams({ handle, offset: String(offset), limit: String(limit), sort: sortBy, desc: desc ? '1' : '0' })),
+  /** profile fetches the column profile of a kernel result table. */
+  profile: (handle: string) => call<ProfileData>('GET', 'api/profile?' + new URLSearchParams({ handle })),
 };
 
 export const eventTypes = ['snapshot', 'cell', 'output', 'update_display', 'clear_outputs', 'kernel', 'saved', 'dirty', 'save_failed'] as const;

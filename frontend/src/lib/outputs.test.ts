@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { duration, PROGRESS_MIME, show } from './outputs';
+import { PROFILE_MIME } from './profile';
 import { TABLE_MIME } from './table';
 
 describe('choosing how to show an output', () => {
@@ -21,6 +22,12 @@ describe('choosing how to show an output', () => {
     const t = { handle: 'r1', columns: [{ name: 'x', type: 'BIGINT' }], rows: 1, offset: 0, limit: 50, sort: null, page: [[1]] };
     expect(show({ kind: 'result', data: { [TABLE_MIME]: JSON.stringify(t), 'text/plain': 'x\n1' } })).toEqual({ as: 'table', t });
     expect(show({ kind: 'result', data: { [TABLE_MIME]: '{bad', 'text/plain': 'x\n1' } })).toEqual({ as: 'text', text: 'x\n1' });
+  });
+
+  it('shows a profile payload as a profile, and a malformed one as its text', () => {
+    const p = { rows: 1, table: 'sales', columns: [] };
+    expect(show({ kind: 'result', data: { [PROFILE_MIME]: JSON.stringify(p), 'text/plain': '1 rows' } })).toEqual({ as: 'profile', p });
+    expect(show({ kind: 'result', data: { [PROFILE_MIME]: '{bad', 'text/plain': '1 rows' } })).toEqual({ as: 'text', text: '1 rows' });
   });
 
   it('formats durations', () => {

@@ -1,4 +1,5 @@
 // Chooses how to show an output: the richest MIME type this page can render, else text/plain.
+import { parseProfile, PROFILE_MIME, type ProfileData } from './profile';
 import { parseTable, TABLE_MIME } from './table';
 import type { Output, TableData } from './types';
 
@@ -10,7 +11,8 @@ export type Shown =
   | { as: 'markdown'; src: string }
   | { as: 'image'; src: string }
   | { as: 'progress'; p: Progress }
-  | { as: 'table'; t: TableData };
+  | { as: 'table'; t: TableData }
+  | { as: 'profile'; p: ProfileData };
 
 export interface Progress {
   label: string;
@@ -31,6 +33,10 @@ export function show(o: Output): Shown {
   if (d[TABLE_MIME] !== undefined) {
     const t = parseTable(d[TABLE_MIME]);
     if (t) return { as: 'table', t };
+  }
+  if (d[PROFILE_MIME] !== undefined) {
+    const p = parseProfile(d[PROFILE_MIME]);
+    if (p) return { as: 'profile', p };
   }
   if (typeof d['text/html'] === 'string') return { as: 'html', html: d['text/html'] };
   if (typeof d['image/svg+xml'] === 'string') return { as: 'image', src: 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(d['image/svg+xml']) };
