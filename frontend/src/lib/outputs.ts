@@ -2,6 +2,7 @@
 import { parseProfile, PROFILE_MIME, type ProfileData } from './profile';
 import { parseTable, TABLE_MIME } from './table';
 import type { Output, TableData } from './types';
+import { jsonObject } from './payload';
 
 export const PROGRESS_MIME = 'application/vnd.cairn.progress+json';
 
@@ -51,16 +52,8 @@ export function show(o: Output): Shown {
 
 /** progress reads a progress payload sent either as JSON text or as an object. */
 export function progress(v: unknown): Progress | null {
-  let o: unknown = v;
-  if (typeof v === 'string') {
-    try {
-      o = JSON.parse(v);
-    } catch {
-      return null;
-    }
-  }
-  if (!o || typeof o !== 'object') return null;
-  const r = o as Record<string, unknown>;
+  const r = jsonObject(v);
+  if (!r) return null;
   const num = (k: string) => (typeof r[k] === 'number' ? (r[k] as number) : 0);
   return { label: typeof r.label === 'string' ? r.label : '', done: num('done'), total: num('total'), elapsed_ms: num('elapsed_ms'), eta_ms: num('eta_ms') };
 }

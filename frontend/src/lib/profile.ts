@@ -2,6 +2,7 @@
 // kernel/sql/README.md): reading the payload, number formats, the stat lines of a card and
 // the bars of its small charts. ProfileView.svelte draws them; Vitest checks them.
 import { count } from './table';
+import { jsonObject } from './payload';
 
 export const PROFILE_MIME = 'application/vnd.cairn.profile+json';
 
@@ -43,16 +44,8 @@ export interface ProfileData {
 
 /** parseProfile reads a profile payload sent as JSON text or as an object; null if malformed. */
 export function parseProfile(v: unknown): ProfileData | null {
-  let o: unknown = v;
-  if (typeof v === 'string') {
-    try {
-      o = JSON.parse(v);
-    } catch {
-      return null;
-    }
-  }
-  if (!o || typeof o !== 'object') return null;
-  const p = o as Record<string, unknown>;
+  const p = jsonObject(v);
+  if (!p) return null;
   if (typeof p.rows !== 'number' || !Array.isArray(p.columns)) return null;
   const columns = p.columns.filter((c) => c && typeof c === 'object' && typeof c.name === 'string' && typeof c.count === 'number');
   return { ...(p as object), rows: p.rows, columns } as ProfileData;

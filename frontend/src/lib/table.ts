@@ -1,6 +1,7 @@
 // The pure parts of the table output: reading the payload, page arithmetic, the sort cycle
 // and how values are shown. TableOutput.svelte draws them; Vitest checks them.
 import type { TableData, TableSort } from './types';
+import { jsonObject } from './payload';
 
 export const TABLE_MIME = 'application/vnd.cairn.table+json';
 export const PAGE_SIZE = 50;
@@ -9,16 +10,8 @@ export const MAX_CHARS = 80;
 
 /** parseTable reads a table payload sent as JSON text or as an object; null if malformed. */
 export function parseTable(v: unknown): TableData | null {
-  let o: unknown = v;
-  if (typeof v === 'string') {
-    try {
-      o = JSON.parse(v);
-    } catch {
-      return null;
-    }
-  }
-  if (!o || typeof o !== 'object') return null;
-  const t = o as Record<string, unknown>;
+  const t = jsonObject(v);
+  if (!t) return null;
   if (typeof t.handle !== 'string' || !Array.isArray(t.columns) || !Array.isArray(t.page) || typeof t.rows !== 'number') return null;
   const s = t.sort as Record<string, unknown> | null | undefined;
   return {
