@@ -116,6 +116,19 @@ export async function browse() {
   };
 }
 
+/**
+ * openNotebook serves notebookText, opens it in a fresh browser and waits for its cells and,
+ * unless idle is false, for an idle kernel.
+ */
+export async function openNotebook(notebookText, { idle = true } = {}) {
+  const srv = await serve(notebookText);
+  const b = await browse();
+  await b.page.goto(srv.url);
+  await b.page.locator('[data-cell]').first().waitFor();
+  if (idle) await poll(async () => (await b.page.locator('[data-kernel]').getAttribute('data-kernel')) === 'idle', 'kernel idle');
+  return { srv, b, page: b.page };
+}
+
 /** poll retries f until it returns a truthy value, or fails with what it last saw. */
 export async function poll(f, what, timeoutMs = 15_000, everyMs = 50) {
   const end = Date.now() + timeoutMs;

@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { browse, poll, serve } from './harness.mjs';
+import { openNotebook, poll } from './harness.mjs';
 
 const fence = '```';
 const notebook = `# Outputs
@@ -51,12 +51,7 @@ const run = (id) => cell(id).getByRole('button', { name: 'Run cell' }).click();
 const kernel = () => page.locator('[data-kernel]').getAttribute('data-kernel');
 
 before(async () => {
-  srv = await serve(notebook);
-  b = await browse();
-  page = b.page;
-  await page.goto(srv.url);
-  await page.locator('[data-cell]').first().waitFor();
-  await poll(async () => (await kernel()) === 'idle', 'kernel idle');
+  ({ srv, b, page } = await openNotebook(notebook));
 });
 
 after(async () => {

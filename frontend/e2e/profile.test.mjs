@@ -2,7 +2,7 @@
 // result's table fetches GET /api/profile from the kernel (DuckDB) and shows a card per column.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browse, poll, serve } from './harness.mjs';
+import { openNotebook, poll } from './harness.mjs';
 
 const fence = '```';
 // x: 1 2 2 3 4 5 7 8 and two NULLs (mean 4, std √(44/7), quartiles 2 / 3.5 / 5.5);
@@ -18,12 +18,7 @@ ${fence}
 let srv, b, page;
 
 before(async () => {
-  srv = await serve(notebook);
-  b = await browse();
-  page = b.page;
-  await page.goto(srv.url);
-  await page.locator('[data-cell]').first().waitFor();
-  await poll(async () => (await page.locator('[data-kernel]').getAttribute('data-kernel')) === 'idle', 'kernel idle');
+  ({ srv, b, page } = await openNotebook(notebook));
 });
 
 after(async () => {

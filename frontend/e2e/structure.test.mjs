@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { browse, poll, serve } from './harness.mjs';
+import { openNotebook, poll } from './harness.mjs';
 
 const fence = '```';
 const notebook = `# Structure
@@ -32,11 +32,7 @@ async function reload() {
 }
 
 before(async () => {
-  srv = await serve(notebook);
-  b = await browse();
-  page = b.page;
-  await page.goto(srv.url);
-  await page.locator('[data-cell]').first().waitFor();
+  ({ srv, b, page } = await openNotebook(notebook, { idle: false }));
 });
 
 after(async () => {

@@ -3,7 +3,7 @@
 // GET /api/table, and the page keeps one page of rows only.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browse, poll, serve } from './harness.mjs';
+import { openNotebook, poll } from './harness.mjs';
 
 const fence = '```';
 const notebook = `# Tables
@@ -24,12 +24,7 @@ const range = () => table().locator('[data-range]').innerText();
 const firstCell = () => table().locator('tbody tr').first().locator('td').first().innerText();
 
 before(async () => {
-  srv = await serve(notebook);
-  b = await browse();
-  page = b.page;
-  await page.goto(srv.url);
-  await page.locator('[data-cell]').first().waitFor();
-  await poll(async () => (await page.locator('[data-kernel]').getAttribute('data-kernel')) === 'idle', 'kernel idle');
+  ({ srv, b, page } = await openNotebook(notebook));
 });
 
 after(async () => {
