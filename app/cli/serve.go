@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"flag"
 	"fmt"
 	"net"
 	"net/http"
@@ -43,34 +44,37 @@ func serveCmd(args []string) int {
 	fs.StringVar(&f.addr, "addr", "127.0.0.1:0", "listen on `host:port` (port 0 picks a free one); keep it on 127.0.0.1 unless you mean to share")
 	fs.StringVar(&f.token, "token", "", "the secret token to require (default: a random one)")
 	fs.BoolVar(&f.noBrowser, "no-browser", false, "do not open a web browser")
-	pos, code, ok := parseInterspersed(fs, args)
+	path, code, ok := pathArg(fs, "serve", args)
 	if !ok {
 		return code
 	}
-	if len(pos) > 1 {
-		fmt.Fprintln(os.Stderr, "cairn serve: expected at most one PATH; see 'cairn serve --help'")
-		return 2
+	return serve(path, f)
+}
+
+// pathArg parses a command's flags and its optional PATH argument, "." when there is none.
+func pathArg(fs *flag.FlagSet, name string, args []string) (path string, code int, ok bool) {
+	pos, code, ok := parseInterspersed(fs, args)
+	if !ok {
+		return "", code, false
 	}
-	pos = append(pos, ".")
-	return serve(pos[0], f)
+	if len(pos) > 1 {
+		fmt.Fprintf(os.Stderr, "cairn %s: expected at most one PATH; see 'cairn %s --help'\n", name, name)
+		return "", 2, false
+	}
+	return append(pos, ".")[0], 0, true
 }
 
 func openCmd(args []string) int {
 	fs := newFlags("open", "PATH", openAbout)
-	pos, code, ok := parseInterspersed(fs, args)
+	path, code, ok := pathArg(fs, "open", args)
 	if !ok {
 		return code
 	}
-	if len(pos) > 1 {
-		fmt.Fprintln(os.Stderr, "cairn open: expected one PATH; see 'cairn open --help'")
-		return 2
-	}
-	pos = append(pos, ".")
 	if !desktop.Available() {
 		fmt.Fprintln(os.Stderr, "cairn: no desktop window here (no display, or built without it); serving to the browser instead")
-		return serve(pos[0], serveFlags{addr: "127.0.0.1:0"})
+		return serve(path, serveFlags{addr: "127.0.0.1:0"})
 	}
-	mgr, err := openNotebook(pos[0])
+	mgr, err := openNotebook(path)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "cairn open: %v\n", err)
 		return 1
