@@ -65,7 +65,7 @@ func runCmd(args []string) int {
 		defer cancel()
 	}
 	r := &runner{path: pos[0], nb: nb, output: *output, timeout: *timeout,
-		screen: newScreen(os.Stdout, os.Stderr), displays: map[string]shownAt{}}
+		screen: newScreen(os.Stdout, os.Stderr)}
 	return r.run(ctx, prelude)
 }
 
@@ -76,14 +76,7 @@ type runner struct {
 	timeout time.Duration
 	screen  *screen
 
-	mu       sync.Mutex         // the cells' outputs, written by late goroutines' events too
-	displays map[string]shownAt // where each display with an id was saved
-}
-
-// shownAt is a saved display output: an update replaces its data in place.
-type shownAt struct {
-	cell  *notebook.Cell
-	index int
+	mu sync.Mutex // the cells' outputs, written by late goroutines' events too
 }
 
 func (r *runner) run(ctx context.Context, prelude string) int {
@@ -187,31 +180,18 @@ func errLine(res runtime.Result) int {
 }
 
 // record adds an event to the outputs saved with --output: consecutive stream chunks are
-// joined, and an update replaces the data of its display (found by id: notebook.Output has
-// no display id, so the saved display keeps its place and shows its final state). Late
-// events of a goroutine are recorded with the cell running then, or update their own display.
+// joined, and an update replaces the data of its display, in whichever cell shows it (late
+// events of a goroutine are recorded with the cell running then).
 func (r *runner) record(c *notebook.Cell, ev runtime.Event) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	outs := c.Outputs
 	switch ev.Kind {
 	case "stream":
-		if n := len(outs); n > 0 && outs[n-1].Kind == "stream" && outs[n-1].Name == ev.Name {
-			outs[n-1].Text += ev.Text
-			return
-		}
-		c.Outputs = append(outs, notebook.Output{Kind: "stream", Name: ev.Name, Text: ev.Text})
-	case "display":
-		if ev.DisplayID != "" {
-			r.displays[ev.DisplayID] = shownAt{c, len(outs)}
-		}
-		c.Outputs = append(outs, notebook.Output{Kind: ev.Kind, Data: ev.Data})
-	case "result":
-		c.Outputs = append(outs, notebook.Output{Kind: ev.Kind, Data: ev.Data})
+		c.AppendOutput(notebook.Output{Kind: notebook.OutputStream, Name: ev.Name, Text: ev.Text})
+	case "display", "result":
+		c.AppendOutput(notebook.Output{Kind: ev.Kind, Data: ev.Data, DisplayID: ev.DisplayID})
 	case "update_display":
-		if at, ok := r.displays[ev.DisplayID]; ok && at.index < len(at.cell.Outputs) {
-			at.cell.Outputs[at.index].Data = ev.Data
-		}
+		r.nb.UpdateDisplay(ev.DisplayID, ev.Data)
 	}
 }
 

@@ -91,6 +91,10 @@ type Output struct {
 	Name string            // stream name: "stdout" or "stderr"
 	Text string            // stream and error text; text/plain of a result without Data
 	Data map[string]string // MIME type -> content (JSON text for +json types)
+
+	// DisplayID names a display that later updates replace in place. It lives in memory
+	// only: the file does not keep it.
+	DisplayID string
 }
 
 // New returns an empty notebook of the current format.
@@ -135,6 +139,33 @@ func (nb *Notebook) CodeCells() []*Cell {
 		}
 	}
 	return cs
+}
+
+// AppendOutput adds o to the cell's outputs. A stream chunk that continues the last output's
+// stream joins it, so a run of one stream is saved as one output.
+func (c *Cell) AppendOutput(o Output) {
+	if n := len(c.Outputs); o.Kind == OutputStream && n > 0 && c.Outputs[n-1].Kind == OutputStream && c.Outputs[n-1].Name == o.Name {
+		c.Outputs[n-1].Text += o.Text
+		return
+	}
+	c.Outputs = append(c.Outputs, o)
+}
+
+// UpdateDisplay replaces the data of the output with display id id, in whichever cell shows
+// it, and returns that cell and the output's index; nil if no output has that id.
+func (nb *Notebook) UpdateDisplay(id string, data map[string]string) (*Cell, int) {
+	if id == "" {
+		return nil, 0
+	}
+	for _, c := range nb.Cells {
+		for i := range c.Outputs {
+			if c.Outputs[i].DisplayID == id {
+				c.Outputs[i].Data = data
+				return c, i
+			}
+		}
+	}
+	return nil, 0
 }
 
 // StripOutputs removes every saved output.

@@ -118,12 +118,7 @@ func (s *Session) setStateLocked(id string, st CellStatus) {
 	if s.nb.Cell(id) == nil {
 		return
 	}
-	r := s.cells[id]
-	if r == nil {
-		r = &cellRun{}
-		s.cells[id] = r
-	}
-	r.CellStatus = st
+	s.cells[id] = st
 	s.publishCellLocked(id)
 }
 

@@ -39,7 +39,7 @@ type Session struct {
 	mu      sync.Mutex
 	path    string // absolute
 	nb      *notebook.Notebook
-	cells   map[string]*cellRun // run state by cell id; absent = idle, never ran
+	cells   map[string]CellStatus // run state by cell id; absent = idle, never ran
 	dirty   bool
 	saveErr string // the last autosave's failure, until a save succeeds
 	timer   *time.Timer
@@ -100,7 +100,7 @@ func Open(path string, opt Options) (*Session, error) {
 		opt:   opt,
 		path:  abs,
 		nb:    nb,
-		cells: map[string]*cellRun{},
+		cells: map[string]CellStatus{},
 		subs:  map[*Subscription]struct{}{},
 		wake:  make(chan struct{}, 1),
 		done:  make(chan struct{}),

@@ -78,13 +78,6 @@ type OutputView struct {
 	DisplayID string            `json:"display_id,omitempty"`
 }
 
-// cellRun is what the session knows about a cell beyond the file: its last run, and the
-// display ids of its outputs (parallel to Cell.Outputs; the file format does not keep them).
-type cellRun struct {
-	CellStatus
-	displayIDs []string
-}
-
 // Snapshot returns the whole notebook and its state.
 func (s *Session) Snapshot() Snapshot {
 	s.mu.Lock()
@@ -105,9 +98,8 @@ func (s *Session) snapshotLocked() Snapshot {
 	for _, c := range s.nb.Cells {
 		v := CellView{ID: c.ID, Kind: c.Kind, Lang: c.Lang, Source: c.Source, CellStatus: s.statusLocked(c.ID)}
 		v.Outputs = make([]OutputView, len(c.Outputs))
-		ids := s.cells[c.ID].ids(len(c.Outputs))
 		for i, o := range c.Outputs {
-			v.Outputs[i] = outputView(o, ids[i])
+			v.Outputs[i] = outputView(o)
 		}
 		snap.Cells = append(snap.Cells, v)
 	}
@@ -115,26 +107,14 @@ func (s *Session) snapshotLocked() Snapshot {
 }
 
 func (s *Session) statusLocked(id string) CellStatus {
-	if r := s.cells[id]; r != nil {
-		return r.CellStatus
+	if st, ok := s.cells[id]; ok {
+		return st
 	}
 	return CellStatus{State: CellIdle}
 }
 
-// ids returns the display ids of a cell's n outputs (outputs loaded from the file have none).
-func (r *cellRun) ids(n int) []string {
-	var ids []string
-	if r != nil {
-		ids = r.displayIDs
-	}
-	for len(ids) < n {
-		ids = append(ids, "")
-	}
-	return ids
-}
-
-func outputView(o notebook.Output, displayID string) OutputView {
-	return OutputView{Kind: o.Kind, Name: o.Name, Text: o.Text, Data: o.Data, DisplayID: displayID}
+func outputView(o notebook.Output) OutputView {
+	return OutputView{Kind: o.Kind, Name: o.Name, Text: o.Text, Data: o.Data, DisplayID: o.DisplayID}
 }
 
 func errorView(res runtime.Result) *ErrorView {

@@ -118,9 +118,6 @@ func (s *Session) beginLocked(j job, cancel context.CancelFunc) {
 			c.Outputs = nil
 			s.markDirtyLocked()
 		}
-		if r := s.cells[j.id]; r != nil {
-			r.displayIDs = nil
-		}
 		s.publishLocked("clear_outputs", map[string]string{"id": j.id})
 	}
 	s.setStateLocked(j.id, CellStatus{State: CellRunning, ExecCount: s.kern.count})
@@ -140,7 +137,7 @@ func (s *Session) finish(j job, res runtime.Result) {
 		if res.Err != nil {
 			msg = res.Err.Error()
 		}
-		s.appendLocked(j.id, notebook.Output{Kind: notebook.OutputError, Text: msg}, "")
+		s.appendLocked(j.id, notebook.Output{Kind: notebook.OutputError, Text: msg})
 	}
 	s.setStateLocked(j.id, st)
 	switch {
