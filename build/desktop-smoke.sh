@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-TAGS=desktop,production,webkit2_41
+TAGS=desktop,production,webkit2_41,duckdb_arrow
 BIN=build/bin/cairn-desktop
 SHOT=build/bin/desktop-smoke.png
 NOTEBOOK=notebooks/malware.cairn.md

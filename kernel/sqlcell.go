@@ -22,7 +22,7 @@ func (k *kernel) runSQL(ctx context.Context, m *protocol.Msg) error {
 	if bind != "" && (!token.IsIdentifier(bind) || bind == "_") {
 		return &protocol.Error{Kind: "compile", Msg: fmt.Sprintf("bind=%s: not a Go variable name", bind)}
 	}
-	out, err := k.sql.RunCell(ctx, m.Code)
+	out, err := k.sql.RunCell(ctx, m.Code, func(name string) (any, error) { return k.goVar(ctx, name) })
 	if err != nil {
 		return sqlError(ctx, err)
 	}
@@ -57,6 +57,21 @@ func (k *kernel) bind(ctx context.Context, name, handle string) error {
 	frame.SetBound(f)
 	_, err = k.ev.Eval(ctx, "import cairnframe \"cairn/frame\"\nvar "+name+" = cairnframe.Bound()")
 	return err
+}
+
+// goVar reads the Go variable a SQL cell's $name parameter names.
+func (k *kernel) goVar(ctx context.Context, name string) (any, error) {
+	if !token.IsIdentifier(name) {
+		return nil, fmt.Errorf("not a Go variable name")
+	}
+	vals, err := k.ev.Eval(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	if len(vals) != 1 || !vals[0].IsValid() || !vals[0].CanInterface() {
+		return nil, fmt.Errorf("%s has no value SQL can take", name)
+	}
+	return vals[0].Interface(), nil
 }
 
 // sqlError keeps DuckDB's own message (it names the line and column of bad CSV and SQL).

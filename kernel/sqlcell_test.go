@@ -210,6 +210,34 @@ nb.Display(f)`, nil)
 	}
 }
 
+// $name in a SQL cell takes the value of the Go variable name (notebook params are Go
+// variables); an unknown name or an unusable value is a clear error naming the parameter.
+func TestGoVariablesInSQL(t *testing.T) {
+	p := startKernel(t)
+	p.run("go", `import "time"
+minSize := 3
+family := "emotet"
+since := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)`, nil)
+	pg := table(t, p.run("sql", `create temp table t as select * from (values ('emotet', 5), ('emotet', 2), ('qakbot', 9)) v(f, size);
+select count(*) as n, $since::date as d from t where size >= $minSize and f = $family and '$minSize' <> ''`, nil))
+	if d, _ := pg.Page[0][1].(string); pg.Page[0][0] != float64(1) || !strings.HasPrefix(d, "2024-01-01") {
+		t.Errorf("page with parameters %+v", pg.Page)
+	}
+	for code, want := range map[string]string{
+		"select $nope":           "$nope: ",
+		"select $1":              "", // positional: DuckDB's own error
+		"select 1 where $family": "", // a string as a condition: DuckDB's own error
+	} {
+		msgs := p.run("sql", code, nil)
+		if len(msgs) != 1 || msgs[0].Error == nil || !strings.Contains(msgs[0].Error.Msg, want) {
+			t.Errorf("%s: %v", code, describe(msgs))
+		}
+	}
+	if msgs := p.run("go", "minSize + 1", nil); len(msgs) != 1 || msgs[0].Data["text/plain"] != "4" {
+		t.Errorf("the kernel after parameter errors: %v", describe(msgs))
+	}
+}
+
 // Interrupting a long query stops it within a second, and pages are answered meanwhile.
 func TestInterruptAndConcurrentPages(t *testing.T) {
 	p := startKernel(t)

@@ -50,7 +50,7 @@ func benchPage(dir string, n, rows int) {
 	// The kernel's engine in this process: what the cell costs before process and protocol.
 	e := ksql.New(ksql.Options{})
 	engine := measure.Sample(n, func() {
-		out, err := e.RunCell(ctx, query)
+		out, err := e.RunCell(ctx, query, nil)
 		measure.Must(err)
 		_, err = e.Bundle(ctx, out.Handle, 50)
 		measure.Must(err)

@@ -44,25 +44,31 @@ func current() (*sql.Engine, context.Context, error) {
 }
 
 // Query runs a SQL query and returns its result as a frame. Args bind to ? or $1 parameters.
-func Query(query string, args ...any) (*Frame, error) {
+func Query(q string, args ...any) (*Frame, error) {
 	e, ctx, err := current()
 	if err != nil {
 		return nil, err
 	}
-	rows, err := e.Query(ctx, query, args...)
+	return onConn(ctx, e, func(conn *gosql.Conn) (*Frame, error) { return query(ctx, conn, q, args...) })
+}
+
+// onConn runs do on a connection of its own.
+func onConn(ctx context.Context, e *sql.Engine, do func(*gosql.Conn) (*Frame, error)) (*Frame, error) {
+	conn, err := e.Conn(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return FromRows(rows)
+	defer conn.Close()
+	return do(conn)
 }
 
 // Exec runs SQL statements that return no rows.
-func Exec(query string, args ...any) error {
+func Exec(q string, args ...any) error {
 	e, ctx, err := current()
 	if err != nil {
 		return err
 	}
-	return e.Exec(ctx, query, args...)
+	return e.Exec(ctx, q, args...)
 }
 
 // Result returns the result of a SQL cell (its handle, "r3") as a frame.
@@ -75,11 +81,9 @@ func Result(handle string) (*Frame, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := e.Query(ctx, "SELECT * FROM "+name+" ORDER BY rowid")
-	if err != nil {
-		return nil, err
-	}
-	f, err := FromRows(rows)
+	f, err := onConn(ctx, e, func(conn *gosql.Conn) (*Frame, error) {
+		return query(ctx, conn, "SELECT * FROM "+name+" ORDER BY rowid")
+	})
 	if f != nil {
 		f.handle = handle
 	}
@@ -111,10 +115,8 @@ func Register(name string, v any) error {
 // result table the app pages through.
 func (f *Frame) MIMEBundle() map[string]string {
 	e, ctx, err := current()
-	if err == nil && f.handle == "" {
-		f.handle, err = e.Store(ctx, func(conn *gosql.Conn, schema, table string) error {
-			return f.fill(ctx, conn, schema, table)
-		})
+	if err == nil {
+		_, err = f.table(ctx, e)
 	}
 	var b map[string]string
 	if err == nil {
@@ -124,6 +126,24 @@ func (f *Frame) MIMEBundle() map[string]string {
 		return map[string]string{"text/plain": f.String() + "\n(no table view: " + err.Error() + ")"}
 	}
 	return b
+}
+
+// table returns the name of the result table holding the frame, copying the frame into one
+// the first time (and again if the engine has dropped it since: it keeps the newest results).
+func (f *Frame) table(ctx context.Context, e *sql.Engine) (string, error) {
+	if f.handle != "" {
+		if name, err := e.TableName(f.handle); err == nil {
+			return name, nil
+		}
+	}
+	h, err := e.Store(ctx, func(conn *gosql.Conn, schema, table string) error {
+		return f.fill(ctx, conn, schema, table)
+	})
+	if err != nil {
+		return "", err
+	}
+	f.handle = h
+	return e.TableName(h)
 }
 
 // sqlTypes are the DuckDB types of the frame types.

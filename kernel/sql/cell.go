@@ -2,7 +2,9 @@ package sql
 
 import (
 	"context"
+	gosql "database/sql"
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/duckdb/duckdb-go/v2"
@@ -15,10 +17,14 @@ type Outcome struct {
 	Changed int64
 }
 
+// Vars gives the value of a $name parameter of a SQL cell (the kernel reads the Go variable).
+type Vars func(name string) (any, error)
+
 // RunCell runs a SQL cell: its statements in order, on one connection (so SET and
 // temporary tables carry over to the next statement). A last statement that returns rows
-// is materialised as a result table. ctx cancels the running statement.
-func (e *Engine) RunCell(ctx context.Context, src string) (Outcome, error) {
+// is materialised as a result table. $name parameters take their values from vars (nil: none
+// allowed). ctx cancels the running statement.
+func (e *Engine) RunCell(ctx context.Context, src string, vars Vars) (Outcome, error) {
 	stmts := Split(src)
 	if len(stmts) == 0 {
 		return Outcome{Changed: -1}, nil
@@ -29,18 +35,26 @@ func (e *Engine) RunCell(ctx context.Context, src string) (Outcome, error) {
 	}
 	defer conn.Close()
 	for _, s := range stmts[:len(stmts)-1] {
-		if _, err := conn.ExecContext(ctx, s); err != nil {
+		args, err := bindParams(s, vars)
+		if err != nil {
+			return Outcome{}, err
+		}
+		if _, err := conn.ExecContext(ctx, s, args...); err != nil {
 			return Outcome{}, err
 		}
 	}
 	last := stmts[len(stmts)-1]
+	args, err := bindParams(last, vars)
+	if err != nil {
+		return Outcome{}, err
+	}
 	if yields, err := e.yieldsRows(ctx, conn, last); err != nil {
 		return Outcome{}, err
 	} else if yields {
-		h, err := e.materialiseOn(ctx, conn, asQuery(last))
+		h, err := e.materialiseOn(ctx, conn, asQuery(last), args...)
 		return Outcome{Handle: h}, err
 	}
-	res, err := conn.ExecContext(ctx, last)
+	res, err := conn.ExecContext(ctx, last, args...)
 	if err != nil {
 		return Outcome{}, err
 	}
@@ -49,6 +63,22 @@ func (e *Engine) RunCell(ctx context.Context, src string) (Outcome, error) {
 		n = -1
 	}
 	return Outcome{Changed: n}, nil
+}
+
+// bindParams gives each $name parameter of stmt its value as a named argument.
+func bindParams(stmt string, vars Vars) ([]any, error) {
+	var args []any
+	for _, name := range Params(stmt) {
+		if vars == nil {
+			return nil, fmt.Errorf("$%s: parameters need a Go variable of that name", name)
+		}
+		v, err := vars(name)
+		if err != nil {
+			return nil, fmt.Errorf("$%s: %w", name, err)
+		}
+		args = append(args, gosql.Named(name, v))
+	}
+	return args, nil
 }
 
 // yieldsRows prepares a statement to learn whether it is a query (SELECT, VALUES, FROM, WITH,

@@ -19,7 +19,7 @@ func newEngine(t *testing.T) *Engine {
 
 func run(t *testing.T, e *Engine, src string) Outcome {
 	t.Helper()
-	o, err := e.RunCell(context.Background(), src)
+	o, err := e.RunCell(context.Background(), src, nil)
 	if err != nil {
 		t.Fatalf("%s: %v", src, err)
 	}
@@ -50,7 +50,7 @@ func TestSettings(t *testing.T) {
 func TestNoExtensionAutoload(t *testing.T) {
 	e := newEngine(t)
 	start := time.Now()
-	_, err := e.RunCell(context.Background(), "select * from read_json_auto('https://example.com/x.json')")
+	_, err := e.RunCell(context.Background(), "select * from read_json_auto('https://example.com/x.json')", nil)
 	if err == nil || time.Since(start) > 5*time.Second {
 		t.Fatalf("err %v after %v, want a fast failure", err, time.Since(start))
 	}
@@ -91,7 +91,7 @@ select s as "semi;colon", n from t order by n;  -- trailing ; comment`)
 
 func TestBadSQL(t *testing.T) {
 	e := newEngine(t)
-	_, err := e.RunCell(context.Background(), "create table w(x int); selec 1")
+	_, err := e.RunCell(context.Background(), "create table w(x int); selec 1", nil)
 	if err == nil || !strings.Contains(err.Error(), "syntax error") {
 		t.Fatalf("err %v", err)
 	}
@@ -108,7 +108,7 @@ func TestMalformedCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := newEngine(t)
-	_, err := e.RunCell(context.Background(), "select * from read_csv('"+path+"', columns={'id': 'INTEGER', 'score': 'DOUBLE'}, header=true)")
+	_, err := e.RunCell(context.Background(), "select * from read_csv('"+path+"', columns={'id': 'INTEGER', 'score': 'DOUBLE'}, header=true)", nil)
 	if err == nil {
 		t.Fatal("malformed CSV read without error")
 	}
@@ -157,7 +157,7 @@ func TestInterrupt(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(300*time.Millisecond, cancel)
 	start := time.Now()
-	_, err := e.RunCell(ctx, "select count(*) from range(100000000) a, range(100000000) b where a.range + b.range = 3")
+	_, err := e.RunCell(ctx, "select count(*) from range(100000000) a, range(100000000) b where a.range + b.range = 3", nil)
 	if err == nil || time.Since(start) > 1300*time.Millisecond {
 		t.Fatalf("err %v after %v", err, time.Since(start))
 	}

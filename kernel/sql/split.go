@@ -14,29 +14,89 @@ func Split(src string) []string {
 		}
 		start, real = end+1, false
 	}
-	for i := 0; i < len(src); i++ {
-		c := src[i]
-		switch {
-		case c == ';':
-			flush(i)
-		case c == '-' && strings.HasPrefix(src[i:], "--"):
-			i = skipTo(src, i+2, "\n") - 1
-		case c == '/' && strings.HasPrefix(src[i:], "/*"):
-			i = skipTo(src, i+2, "*/") - 1
-		case c == '\'' || c == '"':
-			i = skipQuoted(src, i) - 1
-			real = true
-		case c == '$':
-			if tag, ok := dollarTag(src[i:]); ok {
-				i = skipTo(src, i+len(tag), tag) - 1
-			}
-			real = true
-		case c != ' ' && c != '\t' && c != '\n' && c != '\r':
-			real = true
+	walk(src, func(i, end int, k part) {
+		if k == comment {
+			return
 		}
-	}
+		if k == quoted {
+			real = true
+			return
+		}
+		for ; i < end; i++ {
+			switch src[i] {
+			case ';':
+				flush(i)
+			case ' ', '\t', '\n', '\r':
+			default:
+				real = true
+			}
+		}
+	})
 	flush(len(src))
 	return out
+}
+
+// Params returns the names of the $name parameters of a statement (DuckDB's named
+// parameters), each once, in order of appearance; $1 and dollar quotes are not parameters.
+func Params(stmt string) []string {
+	var names []string
+	seen := map[string]bool{}
+	walk(stmt, func(i, end int, k part) {
+		for ; k == code && i < end; i++ {
+			if stmt[i] != '$' || i > 0 && isWord(stmt[i-1]) {
+				continue
+			}
+			j := i + 1
+			for j < end && isWord(stmt[j]) {
+				j++
+			}
+			if name := stmt[i+1 : j]; name != "" && !(name[0] >= '0' && name[0] <= '9') && !seen[name] {
+				seen[name] = true
+				names = append(names, name)
+			}
+			i = j - 1
+		}
+	})
+	return names
+}
+
+func isWord(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+type part int
+
+const (
+	code    part = iota
+	quoted       // a string, a quoted identifier or a dollar-quoted string
+	comment      // -- to the end of the line, or /* */
+)
+
+// walk cuts src into runs of code, quoted text and comments and calls fn for each run
+// [i, end).
+func walk(src string, fn func(i, end int, k part)) {
+	start := 0
+	other := func(i, end int, k part) int {
+		fn(start, i, code)
+		fn(i, end, k)
+		start = end
+		return end - 1
+	}
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; {
+		case c == '-' && strings.HasPrefix(src[i:], "--"):
+			i = other(i, skipTo(src, i+2, "\n"), comment)
+		case c == '/' && strings.HasPrefix(src[i:], "/*"):
+			i = other(i, skipTo(src, i+2, "*/"), comment)
+		case c == '\'' || c == '"':
+			i = other(i, skipQuoted(src, i), quoted)
+		case c == '$':
+			if tag, ok := dollarTag(src[i:]); ok {
+				i = other(i, skipTo(src, i+len(tag), tag), quoted)
+			}
+		}
+	}
+	fn(start, len(src), code)
 }
 
 // skipTo returns the index just past the next end at or after i, or len(s).

@@ -23,3 +23,16 @@ func TestSplit(t *testing.T) {
 		}
 	}
 }
+
+func TestParams(t *testing.T) {
+	for src, want := range map[string][]string{
+		"select * from t where x > $min and y = $name and z < $min": {"min", "name"},
+		"select $1, $$ $notme $$, $t$ $no $t$, '$no', \"$no\"":      nil,
+		"select 1 -- $no\n/* $no */ + $yes_2":                       {"yes_2"},
+		"select a$b, $_x from t":                                    {"_x"},
+	} {
+		if got := Params(src); !reflect.DeepEqual(got, want) {
+			t.Errorf("Params(%q) = %q, want %q", src, got, want)
+		}
+	}
+}
