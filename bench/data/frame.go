@@ -52,7 +52,6 @@ func benchFrame(n, rows int) {
 	measure.Row("database/sql rows.Scan into []struct (baseline)", scan, scan)
 	measure.Row("frame.Query into *frame.Frame", viaFrame, scan)
 	fmt.Printf("frame speed-up over Scan: %.2f× (goal ≥ 3×)\n", float64(scan.Median)/float64(viaFrame.Median))
-	benchArrow(e, query, rows, scan)
 }
 
 func scanStructs(e *ksql.Engine, query string) []row {

@@ -5,15 +5,15 @@
 //     of SQL cells, against the same statements through the DuckDB driver in this process
 //     (goal ≤ 1.1×), with the share of kernel start.
 //  2. 1,000,000 rows × 10 columns into a *frame.Frame (frame.Query), against database/sql
-//     rows.Scan into a slice of structs (goal: frame ≥ 3× faster); with the duckdb_arrow tag
-//     also duckdb-go's Arrow reader, which the product does not build with.
+//     rows.Scan into a slice of structs (goal: frame ≥ 3× faster). Frames read through Arrow
+//     only with the duckdb_arrow tag, which the Makefile sets.
 //  3. A 10,000,000-row SQL cell: send to its table output, and the following table_page
 //     requests, through app/runtime and a real kernel process, against the bare query in the
 //     driver (goal ≤ 100 ms for the first page once the query is done).
 //
-// Usage (add -tags duckdb_arrow for the Arrow measurement):
+// Usage (make bench runs it):
 //
-//	go run ./bench/data [-cairn build/bin/cairn] [-n 3]
+//	go run -tags duckdb_arrow ./bench/data [-cairn build/bin/cairn] [-n 3]
 package main
 
 import (
