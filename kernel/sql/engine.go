@@ -33,6 +33,9 @@ type Engine struct {
 	n       int               // number of the last result table
 	results map[string]*table // by handle
 	order   []string          // handles, oldest first, to drop the oldest beyond keepResults
+
+	sortMu sync.Mutex  // one sorted copy is made at a time
+	sorted *sortedCopy // the latest sorted copy of a result (sorted.go)
 }
 
 // keepResults bounds the result tables kept for paging: a re-run cell makes a new one, and

@@ -62,6 +62,13 @@ func (e *Engine) Page(ctx context.Context, handle string, offset, limit int, sor
 	if sortBy != "" {
 		q = fmt.Sprintf("SELECT * FROM %s ORDER BY %s LIMIT %d OFFSET %d", t.name, order, limit, offset)
 	}
+	if sortBy != "" && offset >= deepOffset && t.rows >= bigResult {
+		name, err := e.sortedCopy(ctx, handle, t, *p.Sort, order)
+		if err != nil {
+			return nil, err
+		}
+		q = fmt.Sprintf("SELECT * FROM %s WHERE rowid >= %d AND rowid < %d ORDER BY rowid", name, offset, offset+limit)
+	}
 	rows, err := e.Query(ctx, q)
 	if err != nil {
 		return nil, err

@@ -92,6 +92,7 @@ func (e *Engine) keep(handle string, t *table) {
 	e.mu.Unlock()
 	for _, d := range drop {
 		_ = e.Exec(context.Background(), "DROP TABLE IF EXISTS "+d.name)
+		_ = e.Exec(context.Background(), "DROP TABLE IF EXISTS "+sortedName(d))
 	}
 }
 
