@@ -3,7 +3,8 @@ module github.com/cairn-notebook/cairn
 go 1.26.8
 
 require (
-	// Only bench/data's Arrow measurement uses it (tag duckdb_arrow); the version duckdb-go resolves.
+	// Frames read query results through it (kernel/frame/arrow.go, tag duckdb_arrow); the version
+	// duckdb-go resolves (v18.8.0 pulled newer x/tools and broke the build).
 	github.com/apache/arrow-go/v18 v18.5.1
 	// The kernel's SQL engine (DuckDB 1.5.6, prebuilt static library); kernel/sql, kernel/frame.
 	github.com/duckdb/duckdb-go/v2 v2.10506.0
@@ -15,6 +16,8 @@ require (
 	github.com/traefik/yaegi v0.16.1
 	// The desktop window; only built with -tags desktop,production,webkit2_41.
 	github.com/wailsapp/wails/v2 v2.9.2
+	// Markdown to HTML for the reports of `cairn convert` (app/convert); raw HTML is left out.
+	github.com/yuin/goldmark v1.8.7
 	// The maintained continuation of gopkg.in/yaml.v3, for the notebook front matter.
 	go.yaml.in/yaml/v3 v3.0.6
 	golang.org/x/sys v0.50.0

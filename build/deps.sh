@@ -10,6 +10,9 @@ packages=(
 	libgtk-3-dev libwebkit2gtk-4.1-dev     # the desktop window (Wails, webkit2_41)
 	chromium                               # end-to-end tests (driven by playwright-core)
 	xvfb xdotool x11-utils imagemagick     # the desktop smoke test: a display, input, a screenshot
+	python3-sklearn                        # make bench: the scikit-learn baseline of bench/ml
+	python3-nbformat                       # app/convert validates exported .ipynb files with nbformat
+	python3-fastapi python3-uvicorn file   # bench/service's FastAPI baseline; `file` checks exported binaries
 )
 
 missing=()

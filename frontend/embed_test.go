@@ -14,6 +14,7 @@ var namespaces = map[string]bool{
 	"http://www.w3.org/1998/Math/MathML":   true,
 	"http://www.w3.org/1999/xlink":         true,
 	"http://www.w3.org/XML/1998/namespace": true,
+	"http://www.w3.org/2000/xmlns/":        true, // in vendor/echarts.min.js (its SVG renderer)
 }
 
 var urlRE = regexp.MustCompile(`(?i)\bhttps?://[^\s"'` + "`" + `)\\]+`)

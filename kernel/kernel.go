@@ -23,6 +23,7 @@ import (
 	"github.com/cairn-notebook/cairn/kernel/protocol"
 	"github.com/cairn-notebook/cairn/kernel/sql"
 	"github.com/cairn-notebook/cairn/kernel/symbols"
+	"github.com/cairn-notebook/cairn/ml"
 )
 
 // Main runs the kernel until the app sends shutdown or closes the pipe. It returns the exit code.
@@ -70,6 +71,7 @@ type kernel struct {
 func newKernel(conn *protocol.Conn, db sql.Options) (*kernel, error) {
 	k := &kernel{conn: conn, sql: sql.New(db)}
 	frame.Use(k.sql)
+	ml.SetProgress(func(total int, label string) ml.Bar { return nb.Progress(total, label) })
 	exports := symbols.Exports()
 	// A cell's os.Exit ends the kernel like any Go program; tell the app first so it can say
 	// why the kernel went away.
@@ -132,6 +134,12 @@ func (k *kernel) serve() int {
 			go k.answer(m, protocol.TablePageResult, k.page)
 		case protocol.Profile:
 			go k.answer(m, protocol.ProfileResult, k.profile)
+		case protocol.Tables:
+			go k.answer(m, protocol.TablesResult, k.tables)
+		case protocol.ExportModel:
+			go k.exportModel(m)
+		case protocol.Models:
+			go k.models(m)
 		case protocol.Shutdown:
 			return 0
 		default:
@@ -151,8 +159,10 @@ func (k *kernel) execute(m *protocol.Msg) {
 		k.mu.Unlock()
 		cancel()
 		frame.SetContext(context.Background()) // goroutines the cell left keep querying
+		ml.SetContext(context.Background())
 	}()
 	frame.SetContext(ctx) // queries from the cell's Go code stop on interrupt
+	ml.SetContext(ctx)    // so does training
 	_ = k.conn.Send(&protocol.Msg{Type: protocol.Status, State: "busy", ID: m.ID})
 
 	switch m.Lang {
@@ -160,8 +170,8 @@ func (k *kernel) execute(m *protocol.Msg) {
 		vals, err := k.ev.Eval(ctx, m.Code)
 		if err != nil {
 			k.fail(m.ID, err)
-		} else if b := bundler(vals); b != nil {
-			k.result(m.ID, b.MIMEBundle()) // a frame as a cell's value shows as a table
+		} else if b := rich(vals); b != nil {
+			k.result(m.ID, b) // a frame shows as a table, a go-echarts chart as a chart
 		} else if len(vals) > 0 {
 			texts := make([]string, len(vals))
 			for i, v := range vals {
@@ -193,16 +203,21 @@ func (k *kernel) sync() uint64 {
 	return k.seq
 }
 
-// bundler returns a cell's single value when it is a compiled nb.MIMEBundler (a *frame.Frame).
-func bundler(vals []reflect.Value) nb.MIMEBundler {
+// rich returns the bundle of a cell's single value when it is a compiled nb.MIMEBundler (a
+// *frame.Frame) or go-echarts chart, else nil (the value shows as text).
+func rich(vals []reflect.Value) map[string]string {
 	if len(vals) != 1 || !vals[0].IsValid() || !vals[0].CanInterface() {
 		return nil
 	}
-	b, _ := vals[0].Interface().(nb.MIMEBundler)
-	if b == nil || reflect.ValueOf(b).Kind() == reflect.Pointer && reflect.ValueOf(b).IsNil() {
-		return nil
+	v := vals[0].Interface()
+	switch v.(type) {
+	case nb.MIMEBundler, nb.Chart:
+		if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
+			return nil
+		}
+		return nb.Bundle(v)
 	}
-	return b
+	return nil
 }
 
 // result sends a cell's result after what the cell printed.

@@ -110,9 +110,30 @@ func (k *kernel) page(m *protocol.Msg) (map[string]string, error) {
 	return map[string]string{sql.MIME: string(js)}, nil
 }
 
-// profile is a profile request's answer: the profile MIME and its text summary.
+// profile is a profile request's answer: the profile MIME and its text summary, of a result
+// (Handle) or of a table by name (Table).
 func (k *kernel) profile(m *protocol.Msg) (map[string]string, error) {
+	if m.Table != "" {
+		p, err := k.sql.ProfileTable(context.Background(), m.Table)
+		if err != nil {
+			return nil, err
+		}
+		return p.Bundle()
+	}
 	return k.sql.ProfileBundle(context.Background(), m.Handle)
+}
+
+// tables is a tables request's answer: the tables and views in DuckDB's main schema.
+func (k *kernel) tables(*protocol.Msg) (map[string]string, error) {
+	ts, err := k.sql.Tables(context.Background())
+	if err != nil {
+		return nil, err
+	}
+	js, err := json.Marshal(ts)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]string{protocol.TablesMIME: string(js)}, nil
 }
 
 func plural(n int64, noun string) string {

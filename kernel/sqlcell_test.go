@@ -108,6 +108,22 @@ func (p *proc) run(lang, code string, opts map[string]string) []*protocol.Msg {
 }
 
 // table returns the table page of a single result message.
+// interrupt interrupts the running cell id and expects it to end "interrupted" within a second.
+func (p *proc) interrupt(t *testing.T, id string) {
+	t.Helper()
+	start := time.Now()
+	p.send(&protocol.Msg{Type: protocol.Interrupt})
+	var fail *protocol.Msg
+	for m := p.next(id); m.Type != protocol.Done; m = p.next(id) {
+		if m.Type == protocol.Fail {
+			fail = m
+		}
+	}
+	if d := time.Since(start); d > time.Second || fail == nil || fail.Error.Kind != "interrupted" {
+		t.Errorf("interrupt took %v, error %+v", d, fail)
+	}
+}
+
 func table(t *testing.T, msgs []*protocol.Msg) *sql.Page {
 	t.Helper()
 	if len(msgs) != 1 || msgs[0].Type != protocol.Result {
@@ -245,7 +261,7 @@ func TestInterruptAndConcurrentPages(t *testing.T) {
 	id := p.send(&protocol.Msg{Type: protocol.Execute, Lang: "sql", Code: "select count(*) from range(100000000) a, range(100000000) b where a.range + b.range = 7"})
 	time.Sleep(300 * time.Millisecond)
 	pid := p.send(&protocol.Msg{Type: protocol.TablePage, Handle: pg.Handle, Offset: 999000, Limit: 10, SortBy: "range", Desc: true})
-	var page, fail *protocol.Msg
+	var page *protocol.Msg
 	for page == nil {
 		select {
 		case m := <-p.msgs:
@@ -263,16 +279,7 @@ func TestInterruptAndConcurrentPages(t *testing.T) {
 		!strings.Contains(prof.Data[sql.ProfileMIME], `"max":999999`) {
 		t.Errorf("profile while running: %v", describe([]*protocol.Msg{prof}))
 	}
-	start := time.Now()
-	p.send(&protocol.Msg{Type: protocol.Interrupt})
-	for m := p.next(id); m.Type != protocol.Done; m = p.next(id) {
-		if m.Type == protocol.Fail {
-			fail = m
-		}
-	}
-	if d := time.Since(start); d > time.Second || fail == nil || fail.Error.Kind != "interrupted" {
-		t.Errorf("interrupt took %v, error %+v", d, fail)
-	}
+	p.interrupt(t, id)
 }
 
 // Relative paths are the notebook folder's; a malformed CSV fails with DuckDB's line and
@@ -305,17 +312,7 @@ func TestInterruptGoQuery(t *testing.T) {
 _, err := frame.Query("select count(*) from range(100000000) a, range(100000000) b where a.range + b.range = 7")
 err`})
 	time.Sleep(300 * time.Millisecond)
-	start := time.Now()
-	p.send(&protocol.Msg{Type: protocol.Interrupt})
-	var fail *protocol.Msg
-	for m := p.next(id); m.Type != protocol.Done; m = p.next(id) {
-		if m.Type == protocol.Fail {
-			fail = m
-		}
-	}
-	if d := time.Since(start); d > time.Second || fail == nil || fail.Error.Kind != "interrupted" {
-		t.Errorf("interrupt took %v, error %+v", d, fail)
-	}
+	p.interrupt(t, id)
 	if msgs := p.run("go", "1 + 1", nil); len(msgs) != 1 || msgs[0].Data["text/plain"] != "2" {
 		t.Errorf("after interrupt: %v", describe(msgs))
 	}

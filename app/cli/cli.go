@@ -24,6 +24,8 @@ func commands() []command {
 		{"run", "NOTEBOOK [--param k=v]... [--output FILE] [--timeout D]", "run every cell of a notebook in a fresh kernel", runCmd},
 		{"serve", "[PATH] [--addr 127.0.0.1:0] [--token T] [--no-browser]", "serve the notebook UI to your web browser", serveCmd},
 		{"open", "PATH", "open a notebook in the desktop window (or the browser when there is none)", openCmd},
+		{"convert", "IN OUT [--no-outputs] [--hide-code]", "convert a notebook to .ipynb or an HTML report, or back; strip outputs", convertCmd},
+		{"export", "NOTEBOOK --model NAME --out PATH [--target GOOS/GOARCH]", "run a notebook and write its model as a standalone REST service binary", exportCmd},
 		{"version", "", "print the version", versionCmd},
 	}
 }

@@ -94,6 +94,27 @@ func TestRunOutputFile(t *testing.T) {
 	}
 }
 
+// --html writes the run's report, also when a cell fails (the report shows the error).
+func TestRunHTMLReport(t *testing.T) {
+	path := writeNotebook(t, "# Report\n\n```go id=a\n6 * 7\n```\n\n```go id=b\nundefinedThing\n```\n")
+	htmlPath := filepath.Join(t.TempDir(), "report.html")
+	if _, errs, code := cairn(t, "run", path, "--html", htmlPath); code != 1 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	page, err := os.ReadFile(htmlPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<html", "Report", "42", "undefinedThing"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+	if _, errs, code := cairn(t, "run", path, "--html", filepath.Join(t.TempDir(), "no", "such", "dir", "r.html")); code != 1 || !strings.Contains(errs, "writing the HTML report") {
+		t.Errorf("unwritable report: exit %d, %s", code, errs)
+	}
+}
+
 func TestRunBadInput(t *testing.T) {
 	cases := []struct {
 		name string

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/cairn-notebook/cairn/app/convert"
 	"github.com/cairn-notebook/cairn/app/notebook"
 	"github.com/cairn-notebook/cairn/app/runtime"
 )
@@ -28,10 +29,11 @@ func (p *paramFlags) String() string     { return strings.Join(*p, ",") }
 func (p *paramFlags) Set(v string) error { *p = append(*p, v); return nil }
 
 func runCmd(args []string) int {
-	fs := newFlags("run", "NOTEBOOK [--param k=v]... [--output FILE] [--timeout D]", runAbout)
+	fs := newFlags("run", "NOTEBOOK [--param k=v]... [--output FILE] [--html FILE] [--timeout D]", runAbout)
 	var params paramFlags
 	fs.Var(&params, "param", "set a notebook parameter, `k=v` (repeatable)")
 	output := fs.String("output", "", "write the notebook with each cell's outputs saved after it to `FILE`")
+	html := fs.String("html", "", "write a self-contained HTML report of the run (code, outputs, charts) to `FILE`")
 	timeout := fs.Duration("timeout", 0, "stop and fail when the whole run takes longer than `D` (e.g. 30s, 10m); 0 = no limit")
 	pos, code, ok := parseInterspersed(fs, args)
 	if !ok {
@@ -64,7 +66,7 @@ func runCmd(args []string) int {
 		ctx, cancel = context.WithTimeout(ctx, *timeout)
 		defer cancel()
 	}
-	r := &runner{path: pos[0], nb: nb, output: *output, timeout: *timeout,
+	r := &runner{path: pos[0], nb: nb, output: *output, html: *html, timeout: *timeout,
 		screen: newScreen(os.Stdout, os.Stderr)}
 	return r.run(ctx, prelude)
 }
@@ -73,6 +75,7 @@ type runner struct {
 	path    string
 	nb      *notebook.Notebook
 	output  string
+	html    string
 	timeout time.Duration
 	screen  *screen
 
@@ -146,16 +149,25 @@ func (r *runner) why(ctx context.Context, where string, res runtime.Result) stri
 	return where + " failed: " + describe(res)
 }
 
+// save writes what --output and --html ask for: at the end, or after the failing cell.
 func (r *runner) save() bool {
-	if r.output == "" {
-		return true
-	}
 	r.mu.Lock()
-	err := notebook.Save(r.output, r.nb)
-	r.mu.Unlock()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "cairn run: writing the output notebook: %v\n", err)
-		return false
+	defer r.mu.Unlock()
+	if r.output != "" {
+		if err := notebook.Save(r.output, r.nb); err != nil {
+			fmt.Fprintf(os.Stderr, "cairn run: writing the output notebook: %v\n", err)
+			return false
+		}
+	}
+	if r.html != "" {
+		page, err := convert.ToHTML(r.nb, convert.HTMLOptions{Dir: filepath.Dir(r.path)})
+		if err == nil {
+			err = notebook.WriteFile(r.html, page)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "cairn run: writing the HTML report: %v\n", err)
+			return false
+		}
 	}
 	return true
 }

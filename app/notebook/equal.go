@@ -39,7 +39,7 @@ func outputEqual(a, b Output) bool {
 	return true
 }
 
-var knownKeys = map[string]bool{"format": true, "title": true, "problem": true, "params": true, "kernel": true}
+var knownKeys = map[string]bool{"format": true, "title": true, "problem": true, "params": true, "kernel": true, "save": true}
 
 // extraKeys renders the front matter keys Cairn does not know, by value.
 func (nb *Notebook) extraKeys() string {

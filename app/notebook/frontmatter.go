@@ -109,6 +109,8 @@ func decodeMeta(doc *yaml.Node) (Meta, error) {
 			err = decodeFields(v, "problem", problemFields(&m.Problem))
 		case "kernel":
 			err = decodeFields(v, "kernel", kernelFields(&m.Kernel))
+		case "save":
+			err = decodeFields(v, "save", saveFields(&m.Save))
 		case "params":
 			m.Params, err = decodeParams(v)
 		}
@@ -140,7 +142,8 @@ func eachKey(n *yaml.Node, what string, fn func(key string, v *yaml.Node) error)
 type field struct {
 	key string
 	str *string // a text field, or
-	num *int64  // an integer field
+	num *int64  // an integer field, or
+	off *bool   // a true/false field that is true when absent; *off is its negation
 	// check validates a text value.
 	check func(string) error
 }
@@ -155,6 +158,10 @@ func kernelFields(k *KernelSettings) []field {
 	return []field{{key: "seed", num: &k.Seed},
 		{key: "memory_limit", str: &k.MemoryLimit, check: checkMemory},
 		{key: "timeout", str: &k.Timeout, check: checkTimeout}}
+}
+
+func saveFields(s *SaveSettings) []field {
+	return []field{{key: "outputs", off: &s.NoOutputs}}
 }
 
 // decodeFields reads a mapping (or an empty value) of known fields.
@@ -174,6 +181,12 @@ func decodeFields(n *yaml.Node, what string, fields []field) error {
 			var err error
 			if f.num != nil {
 				*f.num, err = intValue(v, name)
+				return err
+			}
+			if f.off != nil {
+				var on bool
+				on, err = boolValue(v, name)
+				*f.off = !on
 				return err
 			}
 			if *f.str, err = stringValue(v, name); err == nil && f.check != nil && *f.str != "" {
@@ -267,6 +280,15 @@ func intValue(n *yaml.Node, name string) (int64, error) {
 		return 0, nodeErr(n, "%s must be a whole number", name)
 	}
 	return i, nil
+}
+
+func boolValue(n *yaml.Node, name string) (bool, error) {
+	n = deref(n)
+	var b bool
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" || n.Decode(&b) != nil {
+		return false, nodeErr(n, "%s must be true or false", name)
+	}
+	return b, nil
 }
 
 func isNull(n *yaml.Node) bool {

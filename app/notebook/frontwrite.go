@@ -64,6 +64,9 @@ func encodeMeta(doc *yaml.Node, m, old Meta) (text string, err error) {
 	if fresh || m.Kernel != old.Kernel {
 		setSection(root, "kernel", kernelFields(&m.Kernel))
 	}
+	if fresh || m.Save != old.Save {
+		setSection(root, "save", saveFields(&m.Save))
+	}
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
@@ -163,12 +166,18 @@ func (f field) zero() bool {
 	if f.num != nil {
 		return *f.num == 0
 	}
+	if f.off != nil {
+		return !*f.off
+	}
 	return *f.str == ""
 }
 
 func (f field) node() *yaml.Node {
 	if f.num != nil {
 		return intNode(*f.num)
+	}
+	if f.off != nil {
+		return valueNode(!*f.off)
 	}
 	return strNode(*f.str)
 }
@@ -178,6 +187,10 @@ func (f field) same(old *yaml.Node) bool {
 	if f.num != nil {
 		v, err := intValue(old, f.key)
 		return err == nil && v == *f.num
+	}
+	if f.off != nil {
+		v, err := boolValue(old, f.key)
+		return err == nil && v == !*f.off
 	}
 	v, err := stringValue(old, f.key)
 	return err == nil && v == *f.str

@@ -70,3 +70,7 @@ func assignIDs(cells []*Cell, lines []int) error {
 	}
 	return nil
 }
+
+// ValidID reports whether id can be a cell id (see validID), for importers that make up
+// ids for cells from other formats.
+func ValidID(id string) bool { return validID(id) }

@@ -61,7 +61,7 @@ func checkTimeout(s string) error {
 // NaN defaults equal each other.
 func metaEqual(a, b Meta) bool {
 	if normFormat(a.Format) != normFormat(b.Format) || a.Title != b.Title ||
-		a.Problem != b.Problem || a.Kernel != b.Kernel {
+		a.Problem != b.Problem || a.Kernel != b.Kernel || a.Save != b.Save {
 		return false
 	}
 	return paramsEqual(a.Params, b.Params)

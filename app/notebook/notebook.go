@@ -39,6 +39,7 @@ type Meta struct {
 	Problem Problem
 	Params  []Param
 	Kernel  KernelSettings
+	Save    SaveSettings
 }
 
 // Problem is the "problem card": what the notebook answers and for whom.
@@ -63,6 +64,13 @@ type KernelSettings struct {
 	Seed        int64  // yaml: seed
 	MemoryLimit string // yaml: memory_limit, e.g. "4GiB"; "" = default
 	Timeout     string // yaml: timeout, a Go duration such as "10m"; "" = none
+}
+
+// SaveSettings change what the notebook's file keeps (yaml: save).
+type SaveSettings struct {
+	// NoOutputs (yaml: `outputs: false`) saves the notebook without its outputs: they are
+	// shown while it is open but never written to its file.
+	NoOutputs bool
 }
 
 // Cell is a Markdown cell or a code cell with its saved outputs.
@@ -173,6 +181,21 @@ func (nb *Notebook) StripOutputs() {
 	for _, c := range nb.Cells {
 		c.Outputs = nil
 	}
+}
+
+// withoutOutputs returns a copy of nb whose cells have no outputs; nb is unchanged.
+func (nb *Notebook) withoutOutputs() *Notebook {
+	cp := *nb
+	cp.Cells = make([]*Cell, len(nb.Cells))
+	for i, c := range nb.Cells {
+		if c != nil {
+			cc := *c
+			cc.Outputs = nil
+			c = &cc
+		}
+		cp.Cells[i] = c
+	}
+	return &cp
 }
 
 // Option returns the value of the option key and whether the cell has it.

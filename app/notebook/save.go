@@ -40,11 +40,16 @@ func Save(path string, nb *Notebook) error {
 
 // SaveWith writes nb to path atomically: a temporary file in the same
 // directory is written, synced and renamed over path, keeping path's
-// permissions (and a symlink at path pointing to its file). It refuses an
+// permissions (and a symlink at path pointing to its file). A notebook whose
+// front matter says `save: {outputs: false}` is written without its outputs
+// (nb itself keeps them). It refuses an
 // invalid notebook, and a path that exists but does not parse unless
 // opt.Force. On any failure the old file is untouched and no temporary file
 // is left.
 func SaveWith(path string, nb *Notebook, opt SaveOptions) error {
+	if nb.Meta.Save.NoOutputs {
+		nb = nb.withoutOutputs()
+	}
 	if err := nb.Validate(); err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
@@ -52,30 +57,51 @@ func SaveWith(path string, nb *Notebook, opt SaveOptions) error {
 	if back, err := Parse(data); err != nil || !Equal(back, nb) {
 		return fmt.Errorf("save %s: the notebook does not read back as written (a bug in app/notebook): %v", path, err)
 	}
-	target := path
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		target = real
-	}
-	perm := fs.FileMode(0o644)
-	st, err := os.Stat(target)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-	case err != nil:
+	target, perm, exists, err := replaced(path)
+	if err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
-	case !st.Mode().IsRegular():
-		return fmt.Errorf("save %s: not a regular file", path)
-	default:
-		perm = st.Mode().Perm()
-		if !opt.Force {
-			if _, err := Load(target); err != nil {
-				return fmt.Errorf("save %s: refusing to overwrite it: %w (%w); save with Force to replace it", path, ErrNotNotebook, err)
-			}
+	}
+	if exists && !opt.Force {
+		if _, err := Load(target); err != nil {
+			return fmt.Errorf("save %s: refusing to overwrite it: %w (%w); save with Force to replace it", path, ErrNotNotebook, err)
 		}
 	}
 	if err := writeAtomic(target, data, perm); err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
 	return nil
+}
+
+// WriteFile writes data to path atomically like SaveWith, for the files a notebook is
+// converted to (any content; an existing regular file is replaced, keeping its permissions).
+func WriteFile(path string, data []byte) error {
+	target, perm, _, err := replaced(path)
+	if err == nil {
+		err = writeAtomic(target, data, perm)
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// replaced returns the file a write to path replaces (through a symlink), the permissions
+// to give it, and whether it exists; it refuses what is not a regular file.
+func replaced(path string) (target string, perm fs.FileMode, exists bool, err error) {
+	target, perm = path, 0o644
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		target = real
+	}
+	st, err := os.Stat(target)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return target, perm, false, nil
+	case err != nil:
+		return "", 0, false, err
+	case !st.Mode().IsRegular():
+		return "", 0, false, errors.New("not a regular file")
+	}
+	return target, st.Mode().Perm(), true, nil
 }
 
 // beforeRename runs between writing the temporary file and renaming it;

@@ -172,7 +172,7 @@ func (p *process) readMessages() {
 			}
 			return
 		}
-		if m.Type == protocol.TablePageResult || m.Type == protocol.ProfileResult || (m.Type == protocol.Fail && isRequestID(m.ID)) {
+		if isRequestID(m.ID) { // the answer to a request beside the cells (a page, a profile)
 			p.answer(m) // dropped when its request has given up
 			continue
 		}

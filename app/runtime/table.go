@@ -34,6 +34,17 @@ func (k *Kernel) Profile(ctx context.Context, handle string) (string, error) {
 	return k.request(ctx, &protocol.Msg{Type: protocol.Profile, Handle: handle}, ProfileMIME)
 }
 
+// ProfileTable is Profile for a table or view by name (in DuckDB's main schema).
+func (k *Kernel) ProfileTable(ctx context.Context, name string) (string, error) {
+	return k.request(ctx, &protocol.Msg{Type: protocol.Profile, Table: name}, ProfileMIME)
+}
+
+// Tables asks the kernel for the tables and views that cells made and returns their JSON
+// list (protocol.TablesMIME). Like TablePage, it does not wait for a running cell.
+func (k *Kernel) Tables(ctx context.Context) (string, error) {
+	return k.request(ctx, &protocol.Msg{Type: protocol.Tables}, protocol.TablesMIME)
+}
+
 // request sends req, a request about a result table, under a fresh id and returns the mime
 // part of the kernel's answer.
 func (k *Kernel) request(ctx context.Context, req *protocol.Msg, mime string) (string, error) {
@@ -86,7 +97,8 @@ func (p *process) forget(id string) {
 	p.pendMu.Unlock()
 }
 
-// isRequestID tells the ids of TablePage and Profile requests from execution ids (numbers).
+// isRequestID tells the ids of requests beside the cells (TablePage, Profile, Tables) from
+// execution ids (numbers).
 func isRequestID(id string) bool { return strings.HasPrefix(id, "p") }
 
 // answer hands m to the request waiting for its id, if any.

@@ -30,6 +30,7 @@ var routes = []struct{ method, path, body string }{
 	{"POST", "/api/client", `{"page":"notebook"}`},
 	{"GET", "/api/table?handle=r1", ""},
 	{"GET", "/api/profile?handle=r1", ""},
+	{"GET", "/api/tables", ""},
 }
 
 func TestEveryRouteIsGuarded(t *testing.T) {

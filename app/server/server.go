@@ -84,6 +84,9 @@ func New(opt Options) http.Handler {
 	route("/api/client", map[string]http.HandlerFunc{"POST": s.client})
 	route("/api/table", map[string]http.HandlerFunc{"GET": s.table})
 	route("/api/profile", map[string]http.HandlerFunc{"GET": s.profile})
+	route("/api/tables", map[string]http.HandlerFunc{"GET": s.tables})
+	route("/api/models", map[string]http.HandlerFunc{"GET": s.models})
+	route("/api/export", map[string]http.HandlerFunc{"POST": s.export})
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, fmt.Errorf("no API route %s", r.URL.Path))
 	})

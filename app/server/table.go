@@ -38,15 +38,33 @@ func (s *server) table(w http.ResponseWriter, r *http.Request) {
 	writeJSONText(w, page)
 }
 
-// profile answers GET /api/profile?handle=r3 with the column profile of a result table,
-// computed by the kernel even while a cell runs.
+// profile answers GET /api/profile?handle=r3 (a result) or ?table=name (a table or view)
+// with its column profile, computed by the kernel even while a cell runs.
 func (s *server) profile(w http.ResponseWriter, r *http.Request) {
-	p, err := s.cur().Profile(r.Context(), r.URL.Query().Get("handle"))
+	q := r.URL.Query()
+	var p string
+	var err error
+	if name := q.Get("table"); name != "" {
+		p, err = s.cur().ProfileTable(r.Context(), name)
+	} else {
+		p, err = s.cur().Profile(r.Context(), q.Get("handle"))
+	}
 	if err != nil {
 		fail(w, err)
 		return
 	}
 	writeJSONText(w, p)
+}
+
+// tables answers GET /api/tables with the tables and views cells made:
+// [{"name", "kind", "columns", "rows"}].
+func (s *server) tables(w http.ResponseWriter, r *http.Request) {
+	ts, err := s.cur().Tables(r.Context())
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	writeJSONText(w, ts)
 }
 
 // writeJSONText writes JSON the kernel made; it changes with every cell, so never cached.

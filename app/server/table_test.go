@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 )
 
 // tablePage is the table JSON as the browser reads it.
@@ -22,6 +23,7 @@ type tablePage struct {
 }
 
 const tables = "# Tables\n\n```sql id=q\nselect range as i, 'row ' || range as label from range(1000)\n```\n\n" +
+	"```sql id=mk\ncreate table t as select range as i from range(5)\n```\n\n" +
 	"```go id=exit\nimport \"os\"\nos.Exit(3)\n```\n"
 
 // A SQL cell's result pages and sorts through GET /api/table; an unknown handle and an
@@ -111,10 +113,28 @@ func TestTablePages(t *testing.T) {
 		prof.Columns[0].Max != 999.0 || prof.Columns[1].Distinct != 1000 || prof.Columns[1].Top[0].Value != "row 0" {
 		t.Errorf("GET /api/profile: %d %s", code, body)
 	}
-	for query, want := range map[string]int{"handle=r999": 404, "": 400} {
+	for query, want := range map[string]int{"handle=r999": 404, "": 400, "table=nope": 400} {
 		if code, body := ts.call(t, "GET", "/api/profile?"+query, "", auth...); code != want || !strings.Contains(body, `"error"`) {
 			t.Errorf("GET /api/profile?%s: %d %s, want %d", query, code, body, want)
 		}
+	}
+
+	// Tables made by cells are listed and profiled by name.
+	if code, body := ts.call(t, "GET", "/api/tables", "", auth...); code != 200 || body != "[]" {
+		t.Errorf("GET /api/tables before any table: %d %s", code, body)
+	}
+	if code, body := ts.call(t, "POST", "/api/run", `{"ids":["mk"]}`, auth...); code != 204 {
+		t.Fatalf("run: %d %s", code, body)
+	}
+	var list string
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline) && !strings.Contains(list, `"t"`); time.Sleep(20 * time.Millisecond) {
+		_, list = ts.call(t, "GET", "/api/tables", "", auth...)
+	}
+	if list != `[{"name":"t","kind":"table","columns":1,"rows":5}]` {
+		t.Errorf("GET /api/tables: %s", list)
+	}
+	if code, body := ts.call(t, "GET", "/api/profile?table=t", "", auth...); code != 200 || !strings.Contains(body, `"rows":5`) || !strings.Contains(body, `"table":"t"`) {
+		t.Errorf("GET /api/profile?table=t: %d %s", code, body)
 	}
 }
 

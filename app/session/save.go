@@ -81,6 +81,8 @@ func (s *Session) SaveAs(path string) error {
 	return nil
 }
 
+// saveLocked writes the file. A notebook whose front matter says `save: {outputs: false}` is
+// written without outputs (notebook.Save); they stay in memory and in the snapshot.
 func (s *Session) saveLocked(path string) error {
 	if err := notebook.Save(path, s.nb); err != nil {
 		s.saveErr = err.Error()

@@ -49,6 +49,8 @@ type CellView struct {
 	Lang string `json:"lang"`
 	// Source is the cell's text.
 	Source string `json:"source"`
+	// Options are the fence's options (bind=df on a SQL cell), absent when none.
+	Options map[string]string `json:"options,omitempty"`
 	CellStatus
 	Outputs []OutputView `json:"outputs"`
 }
@@ -96,7 +98,8 @@ func (s *Session) snapshotLocked() Snapshot {
 		Cells:  make([]CellView, 0, len(s.nb.Cells)),
 	}
 	for _, c := range s.nb.Cells {
-		v := CellView{ID: c.ID, Kind: c.Kind, Lang: c.Lang, Source: c.Source, CellStatus: s.statusLocked(c.ID)}
+		v := CellView{ID: c.ID, Kind: c.Kind, Lang: c.Lang, Source: c.Source, Options: runtime.CellOptions(c.Options),
+			CellStatus: s.statusLocked(c.ID)}
 		v.Outputs = make([]OutputView, len(c.Outputs))
 		for i, o := range c.Outputs {
 			v.Outputs[i] = outputView(o)

@@ -40,6 +40,19 @@ func (s *Session) Profile(ctx context.Context, handle string) (string, error) {
 	return s.ask(ctx, func(k *runtime.Kernel) (string, error) { return k.Profile(ctx, handle) })
 }
 
+// ProfileTable is Profile for a table or view by name (see Tables).
+func (s *Session) ProfileTable(ctx context.Context, name string) (string, error) {
+	if name == "" {
+		return "", badf("table is required")
+	}
+	return s.ask(ctx, func(k *runtime.Kernel) (string, error) { return k.ProfileTable(ctx, name) })
+}
+
+// Tables returns the JSON list of the tables and views cells made (protocol.TablesMIME).
+func (s *Session) Tables(ctx context.Context) (string, error) {
+	return s.ask(ctx, func(k *runtime.Kernel) (string, error) { return k.Tables(ctx) })
+}
+
 // ask runs a request about a result table on the live kernel and maps its errors: a dead
 // kernel, an unknown handle (ErrNotFound), other refusals (ErrBadInput).
 func (s *Session) ask(ctx context.Context, req func(*runtime.Kernel) (string, error)) (string, error) {

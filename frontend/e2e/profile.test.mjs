@@ -13,6 +13,11 @@ ${fence}sql id=q
 select * from (values (1, 'a'), (2, 'bb'), (2, 'a'), (3, null), (4, 'ccc'),
   (5, 'a'), (null, 'bb'), (7, 'dddd'), (8, 'e'), (null, 'a')) v(x, s)
 ${fence}
+
+${fence}sql id=mk
+create table sample as select range as n, range % 3 = 0 as third from range(12);
+create view evens as select n from sample where n % 2 = 0
+${fence}
 `;
 
 let srv, b, page;
@@ -54,6 +59,25 @@ test('Profile shows each column with its numbers, histogram and top values', asy
 
   await table.getByRole('button', { name: 'Profile' }).click(); // toggles it away
   await poll(async () => (await table.locator('[data-profile]').count()) === 0, 'profile hidden');
+});
+
+test('the Tables panel lists tables and views and profiles one by name', async () => {
+  const cell = page.locator('[data-cell="mk"]');
+  await cell.getByRole('button', { name: 'Run cell' }).click();
+  await poll(async () => (await cell.getAttribute('data-state')) === 'done', 'mk done');
+  await page.getByRole('button', { name: 'Tables', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  const sample = dialog.locator('[data-table-name="sample"]');
+  await sample.waitFor();
+  assert.match(await sample.innerText(), /12 rows · 2 columns/);
+  assert.match(await dialog.locator('[data-table-name="evens"]').innerText(), /view · 1 columns/);
+  await sample.click();
+  const n = dialog.locator('[data-profile] [data-column="n"]');
+  await n.waitFor();
+  assert.equal(await n.locator('[data-stat="max"]').innerText(), '11');
+  assert.equal(await dialog.locator('[data-profile] [data-column="third"] [data-stat="true"]').innerText(), '4');
+  await page.keyboard.press('Escape');
+  await poll(async () => (await page.getByRole('dialog').count()) === 0, 'panel closed');
 });
 
 test('nothing left the machine and the page threw nothing', () => {

@@ -16,9 +16,15 @@ const (
 	// Requests.
 	Execute   = "execute"    // run Code (Lang) as cell Cell with Options; the kernel answers with outputs, then Done
 	TablePage = "table_page" // a page of result Handle: Offset, Limit, SortBy ("" = result order), Desc; answered even while a cell runs
-	Profile   = "profile"    // the column profile of result Handle; answered even while a cell runs
+	Profile   = "profile"    // the column profile of result Handle, or of table Table; answered even while a cell runs
+	Tables    = "tables"     // the tables and views SQL cells made; answered even while a cell runs
 	Interrupt = "interrupt"  // cancel the running cell
 	Shutdown  = "shutdown"   // exit cleanly
+
+	// ExportModel asks for the *ml.Model in Go variable Name as an ml.Save file; Problem
+	// becomes its problem card when it has none. Models asks which of Names hold one.
+	ExportModel = "export_model"
+	Models      = "models"
 
 	// Replies and notifications.
 	Status        = "status"         // State: idle (ready for work) or busy
@@ -33,7 +39,24 @@ const (
 	TablePageResult = "table_page_result"
 	// ProfileResult answers Profile the same way, Data holding the profile MIME type.
 	ProfileResult = "profile_result"
+	// ExportModelResult answers ExportModel, Data holding ModelFileMIME; ModelsResult answers
+	// Models, Data holding ModelsMIME. A refusal is a Fail with the request's ID.
+	ExportModelResult = "export_model_result"
+	ModelsResult      = "models_result"
+	// TablesResult answers Tables, Data holding TablesMIME.
+	TablesResult = "tables_result"
 )
+
+// TablesMIME is the JSON list of tables in a TablesResult:
+// [{"name", "kind": "table"|"view", "columns": n, "rows": n (-1 for views)}].
+const TablesMIME = "application/vnd.cairn.tables+json"
+
+// ModelFileMIME is a model file (ml.Save's text form) in an ExportModelResult.
+const ModelFileMIME = "application/vnd.cairn.model-file"
+
+// ModelsMIME is the JSON list of model variables in a ModelsResult: [{"name", "kind",
+// "task", "target"}].
+const ModelsMIME = "application/vnd.cairn.models+json"
 
 // Msg is one protocol message. Fields unused by a type stay empty.
 type Msg struct {
@@ -51,12 +74,19 @@ type Msg struct {
 
 	// Options are the cell's fence options (bind=df on a SQL cell), on Execute.
 	Options map[string]string `json:"options,omitempty"`
-	// Handle, Offset, Limit, SortBy and Desc are a TablePage request; Handle a Profile one.
+	// Handle, Offset, Limit, SortBy and Desc are a TablePage request; Handle or Table a
+	// Profile one.
 	Handle string `json:"handle,omitempty"`
+	Table  string `json:"table,omitempty"`
 	Offset int    `json:"offset,omitempty"`
 	Limit  int    `json:"limit,omitempty"`
 	SortBy string `json:"sort_by,omitempty"`
 	Desc   bool   `json:"desc,omitempty"`
+
+	// Name and Problem are an ExportModel request; Names a Models one.
+	Name    string   `json:"name,omitempty"`
+	Problem string   `json:"problem,omitempty"`
+	Names   []string `json:"names,omitempty"`
 }
 
 // Error describes a failed cell. Line and Col are 1-based in the cell's source, 0 when unknown.

@@ -158,3 +158,20 @@ func TestProfileBadInput(t *testing.T) {
 		t.Errorf("named table: %+v, %v", p, err)
 	}
 }
+
+// Tables lists the user's tables and views, not temporary or result tables.
+func TestTables(t *testing.T) {
+	e := newEngine(t)
+	if ts, err := e.Tables(context.Background()); err != nil || len(ts) != 0 {
+		t.Fatalf("tables of a fresh engine: %v %v", ts, err)
+	}
+	run(t, e, "create table b as select range as x, 'a' as y from range(7); create view a as select x from b; create temp table c(z int); select 1")
+	ts, err := e.Tables(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []TableInfo{{"a", "view", 1, -1}, {"b", "table", 2, 7}}
+	if !reflect.DeepEqual(ts, want) {
+		t.Errorf("tables %+v, want %+v", ts, want)
+	}
+}

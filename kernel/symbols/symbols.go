@@ -46,12 +46,23 @@ var Symbols = interp.Exports{}
 //go:generate go run github.com/traefik/yaegi/cmd/yaegi extract -name symbols -exclude ^SetSink$,^Sink$ github.com/cairn-notebook/cairn/kernel/nb
 // frame's Use, SetContext and SetBound are the kernel's too.
 //go:generate go run github.com/traefik/yaegi/cmd/yaegi extract -name symbols -exclude ^Use$,^SetContext$,^SetBound$ github.com/cairn-notebook/cairn/kernel/frame
+// ml: datasets, models, metrics; its estimators, unsupervised tools, charts and golearn
+// interop. SetContext and SetProgress are the kernel's.
+//go:generate go run github.com/traefik/yaegi/cmd/yaegi extract -name symbols -exclude ^SetContext$,^SetProgress$ github.com/cairn-notebook/cairn/ml github.com/cairn-notebook/cairn/ml/linear github.com/cairn-notebook/cairn/ml/tree github.com/cairn-notebook/cairn/ml/pca github.com/cairn-notebook/cairn/ml/kmeans github.com/cairn-notebook/cairn/ml/text github.com/cairn-notebook/cairn/ml/mlchart github.com/cairn-notebook/cairn/ml/golearnx
 
 // shortPaths are the import paths cells write for Cairn's own packages (`import "cairn/nb"`),
 // as Exports keys: yaegi splits a key "importpath/name" at its last slash.
 var shortPaths = map[string]string{
-	"cairn/nb/nb":       "github.com/cairn-notebook/cairn/kernel/nb/nb",
-	"cairn/frame/frame": "github.com/cairn-notebook/cairn/kernel/frame/frame",
+	"cairn/nb/nb":                "github.com/cairn-notebook/cairn/kernel/nb/nb",
+	"cairn/frame/frame":          "github.com/cairn-notebook/cairn/kernel/frame/frame",
+	"cairn/ml/ml":                "github.com/cairn-notebook/cairn/ml/ml",
+	"cairn/ml/linear/linear":     "github.com/cairn-notebook/cairn/ml/linear/linear",
+	"cairn/ml/tree/tree":         "github.com/cairn-notebook/cairn/ml/tree/tree",
+	"cairn/ml/pca/pca":           "github.com/cairn-notebook/cairn/ml/pca/pca",
+	"cairn/ml/kmeans/kmeans":     "github.com/cairn-notebook/cairn/ml/kmeans/kmeans",
+	"cairn/ml/text/text":         "github.com/cairn-notebook/cairn/ml/text/text",
+	"cairn/ml/mlchart/mlchart":   "github.com/cairn-notebook/cairn/ml/mlchart/mlchart",
+	"cairn/ml/golearnx/golearnx": "github.com/cairn-notebook/cairn/ml/golearnx/golearnx",
 }
 
 // Exports returns every compiled package a cell may import, keyed "importpath/name" as

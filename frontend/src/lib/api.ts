@@ -1,6 +1,6 @@
 // The only module that talks to the server: JSON requests and the Server-Sent Events stream.
 // URLs are relative so the same bundle works under `cairn serve` and inside the Wails window.
-import type { FileList, RunTarget, Snapshot, TableData } from './types';
+import type { ExportResult, FileList, ModelInfo, RunTarget, Snapshot, TableData, TableInfo } from './types';
 import type { ServerEvent } from './merge';
 import type { ProfileData } from './profile';
 
@@ -59,6 +59,15 @@ export const api = {
     call<TableData>('GET', 'api/table?' + new URLSearchParams({ handle, offset: String(offset), limit: String(limit), sort: sortBy, desc: desc ? '1' : '0' })),
   /** profile fetches the column profile of a kernel result table. */
   profile: (handle: string) => call<ProfileData>('GET', 'api/profile?' + new URLSearchParams({ handle })),
+  /** models lists the kernel's *ml.Model variables, which can be exported as services. */
+  models: () => call<ModelInfo[]>('GET', 'api/models'),
+  /** exportModel writes the model's standalone service binary; target '' is this machine's. */
+  exportModel: (model: string, path: string, target: string) =>
+    call<ExportResult>('POST', 'api/export', { model, path, target }),
+  /** tables lists the tables and views that cells made in the kernel's DuckDB. */
+  tables: () => call<TableInfo[]>('GET', 'api/tables'),
+  /** tableProfile fetches the column profile of a table or view by name. */
+  tableProfile: (table: string) => call<ProfileData>('GET', 'api/profile?' + new URLSearchParams({ table })),
 };
 
 export const eventTypes = ['snapshot', 'cell', 'output', 'update_display', 'clear_outputs', 'kernel', 'saved', 'dirty', 'save_failed'] as const;

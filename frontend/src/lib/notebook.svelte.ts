@@ -155,11 +155,11 @@ class NotebookStore {
   }
 
   /** insert adds a cell at index and selects it; Markdown cells open in their editor. */
-  async insert(index: number, kind: 'code' | 'markdown', lang: string): Promise<string | undefined> {
-    const res = await this.attempt(() => api.insertCell(index, kind, lang, ''));
+  async insert(index: number, kind: 'code' | 'markdown', lang: string, source = ''): Promise<string | undefined> {
+    const res = await this.attempt(() => api.insertCell(index, kind, lang, source));
     if (!res) return undefined;
     if (!this.cell(res.id)) {
-      this.nb.cells.splice(index, 0, { id: res.id, kind, lang, source: '', state: 'idle', outputs: [] });
+      this.nb.cells.splice(index, 0, { id: res.id, kind, lang, source, state: 'idle', outputs: [] });
     }
     if (kind === 'markdown') this.editingMarkdown[res.id] = true;
     this.selected = res.id;

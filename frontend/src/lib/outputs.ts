@@ -1,4 +1,6 @@
 // Chooses how to show an output: the richest MIME type this page can render, else text/plain.
+import { ECHARTS_MIME } from './chart';
+import { MODEL_MIME, parseModelCard, type ModelCard } from './modelcard';
 import { parseProfile, PROFILE_MIME, type ProfileData } from './profile';
 import { parseTable, TABLE_MIME } from './table';
 import type { Output, TableData } from './types';
@@ -13,7 +15,9 @@ export type Shown =
   | { as: 'image'; src: string }
   | { as: 'progress'; p: Progress }
   | { as: 'table'; t: TableData }
-  | { as: 'profile'; p: ProfileData };
+  | { as: 'profile'; p: ProfileData }
+  | { as: 'chart'; option: unknown }
+  | { as: 'model'; card: ModelCard };
 
 export interface Progress {
   label: string;
@@ -39,6 +43,9 @@ export function show(o: Output): Shown {
     const p = parseProfile(d[PROFILE_MIME]);
     if (p) return { as: 'profile', p };
   }
+  if (d[ECHARTS_MIME] !== undefined) return { as: 'chart', option: d[ECHARTS_MIME] };
+  const card = d[MODEL_MIME] !== undefined ? parseModelCard(d[MODEL_MIME]) : null;
+  if (card) return { as: 'model', card };
   if (typeof d['text/html'] === 'string') return { as: 'html', html: d['text/html'] };
   if (typeof d['image/svg+xml'] === 'string') return { as: 'image', src: 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(d['image/svg+xml']) };
   if (typeof d['image/png'] === 'string') return { as: 'image', src: 'data:image/png;base64,' + d['image/png'] };

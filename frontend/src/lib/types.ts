@@ -25,6 +25,8 @@ export interface Cell {
   kind: CellKind;
   lang: string;
   source: string;
+  /** The fence's options (bind=df on a SQL cell); absent when none. */
+  options?: Record<string, string>;
   state: CellState;
   exec_count?: number;
   duration_ms?: number;
@@ -74,3 +76,29 @@ export interface TableSort {
   by: string;
   desc: boolean;
 }
+
+/** A table or view in the kernel's DuckDB (GET /api/tables); rows is -1 for a view. */
+export interface TableInfo {
+  name: string;
+  kind: 'table' | 'view';
+  columns: number;
+  rows: number;
+}
+
+/** A model variable in the kernel (GET /api/models). */
+export interface ModelInfo {
+  name: string;
+  kind: string;
+  task: string;
+  target: string;
+}
+
+/** What POST /api/export wrote. */
+export interface ExportResult {
+  path: string;
+  size: number;
+  target: string;
+}
+
+/** The platforms a model service can be exported for (GOOS/GOARCH). */
+export const EXPORT_TARGETS = ['linux/amd64', 'linux/arm64', 'darwin/amd64', 'darwin/arm64', 'windows/amd64'] as const;

@@ -1,0 +1,108 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"time"
+
+	"github.com/cairn-notebook/cairn/app/export"
+	"github.com/cairn-notebook/cairn/app/notebook"
+	"github.com/cairn-notebook/cairn/app/runtime"
+)
+
+const exportAbout = `Runs every code cell of NOTEBOOK in a fresh kernel (like cairn run), takes the model
+(*ml.Model) bound to the Go variable NAME, and writes PATH: a standalone REST service binary for
+GOOS/GOARCH (default: this machine's) with the model inside. It needs no Go toolchain and no
+network. Run PATH --help for the service's endpoints, and see docs/service.md.
+
+Targets: linux/amd64, linux/arm64, darwin/amd64, darwin/arm64, windows/amd64 (give PATH an .exe
+extension for Windows).`
+
+func exportCmd(args []string) int {
+	fs := newFlags("export", "NOTEBOOK --model NAME --out PATH [--target GOOS/GOARCH]", exportAbout)
+	name := fs.String("model", "", "the Go variable holding the model, `NAME`")
+	out := fs.String("out", "", "write the service binary to `PATH`")
+	target := fs.String("target", export.Host(), "the `GOOS/GOARCH` the service runs on")
+	var params paramFlags
+	fs.Var(&params, "param", "set a notebook parameter, `k=v` (repeatable)")
+	pos, code, ok := parseInterspersed(fs, args)
+	if !ok {
+		return code
+	}
+	fail := func(code int, format string, a ...any) int {
+		fmt.Fprintf(os.Stderr, "cairn export: "+format+"\n", a...)
+		return code
+	}
+	switch {
+	case len(pos) != 1:
+		return fail(2, "expected one NOTEBOOK argument; see 'cairn export --help'")
+	case *name == "":
+		return fail(2, "--model NAME is required: the Go variable that holds the model")
+	case *out == "":
+		return fail(2, "--out PATH is required: where to write the service binary")
+	}
+	if _, err := export.Runtime(*target); err != nil { // before minutes of running cells
+		return fail(2, "%v", err)
+	}
+	nb, err := notebook.Load(pos[0])
+	if err != nil {
+		return fail(1, "%v", err)
+	}
+	prelude, err := paramCell(nb, params)
+	if err != nil {
+		return fail(2, "%v", err)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	limit, err := nb.Meta.Kernel.MemoryBytes()
+	if err != nil {
+		return fail(2, "%s: %v", pos[0], err)
+	}
+	start := time.Now()
+	k, err := runtime.Start(runtime.Options{Dir: filepath.Dir(pos[0]), MemoryLimit: limit})
+	if err != nil {
+		return fail(1, "%v", err)
+	}
+	defer k.Close()
+	if err := runCells(ctx, k, pos[0], nb, prelude); err != nil {
+		return fail(1, "%v", err)
+	}
+	ran := time.Since(start)
+	t0 := time.Now()
+	model, err := k.ExportModel(ctx, *name, export.ProblemText(nb.Meta.Problem))
+	if err != nil {
+		return fail(1, "%v", err)
+	}
+	size, err := export.Write(*out, *target, model)
+	if err != nil {
+		return fail(1, "%v", err)
+	}
+	fmt.Printf("wrote %s: %s service for %s, %.1f MB (model %.1f kB), exported in %s after the notebook ran in %s\n",
+		*out, *name, *target, float64(size)/1e6, float64(len(model))/1e3, roundDuration(time.Since(t0)), roundDuration(ran))
+	return 0
+}
+
+// runCells runs the notebook's code cells in order, printing progress and output like cairn run.
+func runCells(ctx context.Context, k *runtime.Kernel, path string, nb *notebook.Notebook, prelude string) error {
+	scr := newScreen(os.Stderr, os.Stderr) // stdout carries only the export's summary
+	if prelude != "" {
+		res := k.Execute(ctx, "params", "go", prelude, nil, scr.event)
+		scr.flush()
+		if res.Status != runtime.OK {
+			return fmt.Errorf("setting the parameters failed: %s", describe(res))
+		}
+	}
+	code := nb.CodeCells()
+	for i, c := range code {
+		fmt.Fprintf(os.Stderr, "[%d/%d] cell %s (%s:%d)\n", i+1, len(code), c.ID, path, c.Line)
+		res := k.Execute(ctx, c.ID, c.Lang, c.Source, runtime.CellOptions(c.Options), scr.event)
+		scr.flush()
+		if res.Status != runtime.OK {
+			return fmt.Errorf("cell %s (%s:%d) failed: %s", c.ID, path, c.Line+errLine(res), describe(res))
+		}
+	}
+	return nil
+}
