@@ -84,7 +84,11 @@ func exampleCSV(m *ml.Model, row map[string]any) string {
 			head, vals = head+",", vals+","
 		}
 		head += csvCell(f.Name)
-		if v := row[f.Name]; v != nil {
+		switch v := row[f.Name].(type) {
+		case nil:
+		case float64: // 2511379, not fmt's 2.511379e+06
+			vals += strconv.FormatFloat(v, 'f', -1, 64)
+		default:
 			vals += csvCell(fmt.Sprint(v))
 		}
 	}
