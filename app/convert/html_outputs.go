@@ -9,13 +9,14 @@ import (
 	"strings"
 
 	"github.com/cairn-notebook/cairn/app/notebook"
+	"github.com/cairn-notebook/cairn/ml"
 )
 
 // TableMIME is the MIME type of a result table; saved outputs keep its first rows in "page".
 const TableMIME = "application/vnd.cairn.table+json"
 
 // shown is the order in which a rich output's MIME types are preferred in the report.
-var shown = []string{EChartsMIME, TableMIME, "image/png", "image/jpeg", "image/gif", "image/webp",
+var shown = []string{EChartsMIME, ml.ModelMIME, TableMIME, "image/png", "image/jpeg", "image/gif", "image/webp",
 	"image/svg+xml", "text/html", "text/markdown", "text/plain"}
 
 // renderOutput returns an output's HTML and whether it is a chart.
@@ -58,6 +59,8 @@ func renderMIME(mime, v string) (string, bool) {
 		return "<div class=\"output chart\" data-chart></div><script type=\"application/json\">" + opt + "</script>\n", true
 	case mime == TableMIME:
 		return renderTable(v)
+	case mime == ml.ModelMIME:
+		return renderModel(v)
 	case mime == "image/svg+xml":
 		return imgTag("image/svg+xml", base64Of(v)), true
 	case strings.HasPrefix(mime, "image/"):

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cairn-notebook/cairn/app/notebook"
+	"github.com/cairn-notebook/cairn/ml"
 )
 
 // sqlMagic is the first line of a SQL cell in an .ipynb, so that it reads as SQL in Jupyter.
@@ -160,8 +161,8 @@ func (w *ipynbWriter) output(cellID string, o notebook.Output) map[string]any {
 	return out
 }
 
-// generatedHTML is a text/html rendering for Jupyter of a chart (drawn by ECharts) or a
-// table (its saved rows), for outputs that have no text/html of their own.
+// generatedHTML is a text/html rendering for Jupyter of a chart (drawn by ECharts), a table
+// (its saved rows) or a model card, for outputs that have no text/html of their own.
 func (w *ipynbWriter) generatedHTML(cellID string, data map[string]string) string {
 	if _, has := data["text/html"]; has {
 		return ""
@@ -172,6 +173,11 @@ func (w *ipynbWriter) generatedHTML(cellID string, data map[string]string) strin
 	}
 	if t, ok := data[TableMIME]; ok {
 		if h, ok := renderTable(t); ok {
+			return h
+		}
+	}
+	if c, ok := data[ml.ModelMIME]; ok {
+		if h, ok := renderModel(c); ok {
 			return h
 		}
 	}
