@@ -201,3 +201,24 @@ func TestPreludeDefinesParameters(t *testing.T) {
 		t.Errorf("reason %q", r)
 	}
 }
+
+// A failing cell stops the run: the cells queued after it go back to idle (as in Jupyter),
+// and a later run works.
+func TestErrorStopsTheQueue(t *testing.T) {
+	s, _ := open(t, "```go id=a\nx := 1\n```\n\n```go id=b\npanic(\"no\")\n```\n\n```go id=c\nx + 1\n```\n", testOptions(t))
+	sub, _ := s.Subscribe()
+	defer sub.Close()
+	if err := s.RunAll(); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, sub, 30*time.Second, cellIs("b", "error"))
+	waitFor(t, sub, 10*time.Second, kernelIs("idle"))
+	snap := s.Snapshot()
+	if snap.Cells[0].State != CellDone || snap.Cells[2].State != CellIdle || snap.Cells[2].ExecCount != 0 {
+		t.Fatalf("after the error: a %+v, c %+v", snap.Cells[0].CellStatus, snap.Cells[2].CellStatus)
+	}
+	if err := s.Run("c"); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, sub, 30*time.Second, cellIs("c", "done"))
+}

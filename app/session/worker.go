@@ -145,6 +145,11 @@ func (s *Session) finish(j job, res runtime.Result) {
 	case res.Status == runtime.Died:
 		s.stopRunsLocked()
 		s.setKernelLocked(KernelDead, res.Reason)
+	case res.Status != runtime.OK:
+		// Like Jupyter: the cells queued after a failed one would run on state it did not
+		// make (Run all would cascade errors); they go back to idle.
+		s.stopRunsLocked()
+		s.setKernelLocked(KernelIdle, "")
 	case len(s.kern.queue) == 0:
 		s.setKernelLocked(KernelIdle, "")
 	}
