@@ -29,7 +29,7 @@ func withBody(body string) string {
 func TestLoadRejects(t *testing.T) {
 	good := saved(t)
 	head, body, _ := bytes.Cut(good, []byte("\n"))
-	if !strings.HasPrefix(string(head), "cairn-model 1 sha256:") {
+	if !strings.HasPrefix(string(head), "cairn-model 2 sha256:") || !strings.HasSuffix(string(head), " 0") { // no binary section
 		t.Fatalf("header %q", head)
 	}
 	flipped := bytes.Clone(good)
@@ -38,7 +38,9 @@ func TestLoadRejects(t *testing.T) {
 		{"empty", "", "truncated"},
 		{"other file", "PK\x03\x04 zip data\n", "not a Cairn model file"},
 		{"json", `{"kind":"x"}`, "not a Cairn model file"},
-		{"newer version", "cairn-model 2 sha256:00 10\n0123456789", "format version 2 is not supported (this Cairn reads version 1)"},
+		{"newer version", "cairn-model 3 sha256:00 10 0\n0123456789", "format version 3 is not supported (this Cairn reads versions 1 to 2)"},
+		{"version 2 without binary length", "cairn-model 2 sha256:00 10\n0123456789", "malformed model file header"},
+		{"bad binary length", "cairn-model 2 sha256:00 10 x\n0123456789", "malformed binary length"},
 		{"bad header", "cairn-model 1 12\n", "malformed model file header"},
 		{"bad length", "cairn-model 1 sha256:00 -5\n", "malformed body length"},
 		{"truncated header", "cairn-mod", "truncated"},

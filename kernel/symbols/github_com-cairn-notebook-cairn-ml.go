@@ -22,7 +22,7 @@ func init() {
 		"CrossValidate":   reflect.ValueOf(ml.CrossValidate),
 		"Fit":             reflect.ValueOf(ml.Fit),
 		"Floats":          reflect.ValueOf(ml.Floats),
-		"FormatVersion":   reflect.ValueOf(constant.MakeFromLiteral("1", token.INT, 0)),
+		"FormatVersion":   reflect.ValueOf(constant.MakeFromLiteral("2", token.INT, 0)),
 		"Ints":            reflect.ValueOf(ml.Ints),
 		"Kinds":           reflect.ValueOf(ml.Kinds),
 		"Load":            reflect.ValueOf(ml.Load),

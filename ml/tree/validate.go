@@ -33,6 +33,11 @@ func (m *GBT) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, (*plain)(m)); err != nil {
 		return err
 	}
+	return m.check()
+}
+
+// check verifies a decoded boosted model.
+func (m *GBT) check() error {
 	if want := newLoss(m.NumClasses).outputs; len(m.Baseline) != want || len(m.Trees)%want != 0 {
 		return fmt.Errorf("tree: boosted model has %d baselines and %d trees; want %d baselines and a multiple of it in trees",
 			len(m.Baseline), len(m.Trees), want)
