@@ -61,27 +61,24 @@ func baselineOf(m any) []float64 {
 	return nil
 }
 
-// badLeft re-encodes m with its first tree's root pointing at itself (a loop).
+// badLeft re-encodes m with its first tree's root as its own left child (a loop).
 func badLeft(t *testing.T, b []byte, m any) []byte {
 	t.Helper()
+	loop := func(trees []Tree) []Tree {
+		c := append([]Tree{}, trees...)
+		c[0].Left = append([]int32{0}, trees[0].Left[1:]...)
+		return c
+	}
+	var out []byte
 	switch x := m.(type) {
 	case *DecisionTree:
-		c := *x
-		c.Tree.Left = append([]int32{0}, x.Tree.Left[1:]...)
-		out, _ := c.MarshalBinary()
-		return out
+		out = encodeTrees(x.NumClasses, x.NumFeatures, nil, loop([]Tree{x.Tree}))
 	case *Forest:
-		c := *x
-		c.Trees = append([]Tree{}, x.Trees...)
-		c.Trees[0].Left = append([]int32{0}, x.Trees[0].Left[1:]...)
-		out, _ := c.MarshalBinary()
-		return out
+		out = encodeTrees(x.NumClasses, x.NumFeatures, nil, loop(x.Trees))
 	case *GBT:
-		c := *x
-		c.Trees = append([]Tree{}, x.Trees...)
-		c.Trees[0].Left = append([]int32{0}, x.Trees[0].Left[1:]...)
-		out, _ := c.MarshalBinary()
-		return out
+		out = encodeTrees(x.NumClasses, x.NumFeatures, x.Baseline, loop(x.Trees))
+	default:
+		out = b
 	}
-	return b
+	return out
 }
