@@ -2,7 +2,6 @@ package session
 
 import (
 	"context"
-	"encoding/json"
 	"path/filepath"
 
 	"github.com/cairn-notebook/cairn/app/export"
@@ -21,16 +20,11 @@ func (s *Session) Models(ctx context.Context) ([]runtime.ModelVar, error) {
 	}
 	s.mu.Unlock()
 	names := export.Candidates(srcs...)
-	out, err := s.ask(ctx, func(k *runtime.Kernel) (string, error) {
-		vs, err := k.Models(ctx, names)
-		b, _ := json.Marshal(vs)
-		return string(b), err
-	})
-	if err != nil {
-		return nil, err
+	vs, err := ask(s, ctx, func(k *runtime.Kernel) ([]runtime.ModelVar, error) { return k.Models(ctx, names) })
+	if vs == nil && err == nil {
+		vs = []runtime.ModelVar{} // an empty JSON list, not null
 	}
-	vs := []runtime.ModelVar{}
-	return vs, json.Unmarshal([]byte(out), &vs)
+	return vs, err
 }
 
 // ExportModel writes the model in Go variable name as a service binary for target ("" = this
@@ -46,14 +40,11 @@ func (s *Session) ExportModel(ctx context.Context, name, path, target string) (s
 		path = filepath.Join(filepath.Dir(s.path), path)
 	}
 	s.mu.Unlock()
-	model, err := s.ask(ctx, func(k *runtime.Kernel) (string, error) {
-		b, err := k.ExportModel(ctx, name, problem)
-		return string(b), err
-	})
+	model, err := ask(s, ctx, func(k *runtime.Kernel) ([]byte, error) { return k.ExportModel(ctx, name, problem) })
 	if err != nil {
 		return "", 0, err
 	}
-	n, err := export.Write(path, target, []byte(model))
+	n, err := export.Write(path, target, model)
 	if err != nil {
 		return "", 0, badf("%v", err)
 	}

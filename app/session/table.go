@@ -26,7 +26,7 @@ func (s *Session) TablePage(ctx context.Context, handle string, offset, limit in
 	case limit < 1 || limit > MaxPageRows:
 		return "", badf("limit %d is not between 1 and %d", limit, MaxPageRows)
 	}
-	return s.ask(ctx, func(k *runtime.Kernel) (string, error) {
+	return ask(s, ctx, func(k *runtime.Kernel) (string, error) {
 		return k.TablePage(ctx, handle, offset, limit, sortBy, desc)
 	})
 }
@@ -37,7 +37,7 @@ func (s *Session) Profile(ctx context.Context, handle string) (string, error) {
 	if handle == "" {
 		return "", badf("handle is required")
 	}
-	return s.ask(ctx, func(k *runtime.Kernel) (string, error) { return k.Profile(ctx, handle) })
+	return ask(s, ctx, func(k *runtime.Kernel) (string, error) { return k.Profile(ctx, handle) })
 }
 
 // ProfileTable is Profile for a table or view by name (see Tables).
@@ -45,26 +45,27 @@ func (s *Session) ProfileTable(ctx context.Context, name string) (string, error)
 	if name == "" {
 		return "", badf("table is required")
 	}
-	return s.ask(ctx, func(k *runtime.Kernel) (string, error) { return k.ProfileTable(ctx, name) })
+	return ask(s, ctx, func(k *runtime.Kernel) (string, error) { return k.ProfileTable(ctx, name) })
 }
 
 // Tables returns the JSON list of the tables and views cells made (protocol.TablesMIME).
 func (s *Session) Tables(ctx context.Context) (string, error) {
-	return s.ask(ctx, func(k *runtime.Kernel) (string, error) { return k.Tables(ctx) })
+	return ask(s, ctx, func(k *runtime.Kernel) (string, error) { return k.Tables(ctx) })
 }
 
-// ask runs a request about a result table on the live kernel and maps its errors: a dead
-// kernel, an unknown handle (ErrNotFound), other refusals (ErrBadInput).
-func (s *Session) ask(ctx context.Context, req func(*runtime.Kernel) (string, error)) (string, error) {
+// ask runs a request beside the cells (a page, a profile, a model) on the live kernel and maps
+// its errors: a dead kernel, an unknown handle (ErrNotFound), other refusals (ErrBadInput).
+func ask[T any](s *Session, ctx context.Context, req func(*runtime.Kernel) (T, error)) (T, error) {
+	var zero T
 	s.mu.Lock()
 	if err := s.checkOpenLocked(); err != nil {
 		s.mu.Unlock()
-		return "", err
+		return zero, err
 	}
 	k, state := s.kern.k, s.kern.state
 	s.mu.Unlock()
 	if k == nil || state == KernelDead {
-		return "", ErrKernelDead
+		return zero, ErrKernelDead
 	}
 	out, err := req(k)
 	var perr *protocol.Error
@@ -72,13 +73,13 @@ func (s *Session) ask(ctx context.Context, req func(*runtime.Kernel) (string, er
 	case err == nil:
 		return out, nil
 	case errors.Is(err, runtime.ErrNotRunning):
-		return "", fmt.Errorf("%w (%v)", ErrKernelDead, err)
+		return zero, fmt.Errorf("%w (%v)", ErrKernelDead, err)
 	case errors.As(err, &perr) && perr.Kind == notFoundKind:
-		return "", fmt.Errorf("%w: %s", ErrNotFound, perr.Msg)
+		return zero, fmt.Errorf("%w: %s", ErrNotFound, perr.Msg)
 	case errors.As(err, &perr):
-		return "", badf("%s", perr.Msg)
+		return zero, badf("%s", perr.Msg)
 	}
-	return "", err
+	return zero, err
 }
 
 // notFoundKind is the kind of the kernel's error for a table handle it does not know.
