@@ -78,66 +78,64 @@ func encodeTrees(classes, features int, baseline []float64, trees []Tree) []byte
 // decodeTrees reads encodeTrees' layout; counts are checked against the bytes left before
 // anything is allocated, so a damaged file cannot ask for gigabytes.
 func decodeTrees(b []byte) (classes, features int, baseline []float64, trees []Tree, err error) {
-	r := bytes.NewReader(b)
-	le := binary.LittleEndian
-	var head [3]uint32
-	if err = binary.Read(r, le, &head); err != nil {
-		return 0, 0, nil, nil, short(err)
+	d := &decoder{r: bytes.NewReader(b)}
+	classes, features = d.count(), d.count()
+	baseline = readN[float64](d, d.count())
+	n := d.count()
+	if d.err == nil && n > d.r.Len()/12 { // 12: a tree's own three counts
+		d.err = fmt.Errorf("tree: binary model claims %d trees in %d bytes", n, d.r.Len())
 	}
-	classes, features = int(head[0]), int(head[1])
-	if baseline, err = readN[float64](r, int(head[2])); err != nil {
-		return
-	}
-	var n uint32
-	if err = binary.Read(r, le, &n); err != nil {
-		return 0, 0, nil, nil, short(err)
-	}
-	if int(n) > r.Len()/12 {
-		return 0, 0, nil, nil, fmt.Errorf("tree: binary model claims %d trees in %d bytes", n, r.Len())
-	}
-	trees = make([]Tree, n)
-	for i := range trees {
-		var th [3]uint32
-		if err = binary.Read(r, le, &th); err != nil {
-			return 0, 0, nil, nil, short(err)
+	for i := 0; d.err == nil && i < n; i++ {
+		nodes, width, values := d.count(), d.count(), d.count()
+		t := Tree{Width: width}
+		t.Feature, t.Threshold = readN[int32](d, nodes), readN[float64](d, nodes)
+		t.MissingLeft, t.Left, t.Right = readN[bool](d, nodes), readN[int32](d, nodes), readN[int32](d, nodes)
+		t.Value = readN[float64](d, values)
+		if d.err != nil {
+			d.err = fmt.Errorf("tree %d: %w", i, d.err)
 		}
-		t := &trees[i]
-		nodes, values := int(th[0]), int(th[2])
-		t.Width = int(th[1])
-		if t.Feature, err = readN[int32](r, nodes); err == nil {
-			if t.Threshold, err = readN[float64](r, nodes); err == nil {
-				if t.MissingLeft, err = readN[bool](r, nodes); err == nil {
-					if t.Left, err = readN[int32](r, nodes); err == nil {
-						if t.Right, err = readN[int32](r, nodes); err == nil {
-							t.Value, err = readN[float64](r, values)
-						}
-					}
-				}
-			}
-		}
-		if err != nil {
-			return 0, 0, nil, nil, fmt.Errorf("tree %d: %w", i, err)
-		}
+		trees = append(trees, t)
 	}
-	if r.Len() != 0 {
-		return 0, 0, nil, nil, fmt.Errorf("tree: %d bytes left after the binary model", r.Len())
+	if d.err == nil && d.r.Len() != 0 {
+		d.err = fmt.Errorf("tree: %d bytes left after the binary model", d.r.Len())
+	}
+	if d.err != nil {
+		return 0, 0, nil, nil, d.err
 	}
 	return classes, features, baseline, trees, nil
 }
 
-// readN reads n values of T, refusing counts the remaining bytes cannot hold.
-func readN[T int32 | float64 | bool](r *bytes.Reader, n int) ([]T, error) {
-	var zero T
-	if n < 0 || n > r.Len()/binary.Size(zero) {
-		return nil, fmt.Errorf("tree: binary model claims %d values in %d bytes", n, r.Len())
-	}
-	out := make([]T, n)
-	if err := binary.Read(r, binary.LittleEndian, out); err != nil {
-		return nil, short(err)
-	}
-	return out, nil
+// decoder reads little-endian values and keeps the first error; after it, reads are no-ops.
+type decoder struct {
+	r   *bytes.Reader
+	err error
 }
 
+// count reads a u32.
+func (d *decoder) count() int {
+	var v uint32
+	if d.err == nil {
+		d.err = short(binary.Read(d.r, binary.LittleEndian, &v))
+	}
+	return int(v)
+}
+
+// readN reads n values of T, refusing counts the remaining bytes cannot hold.
+func readN[T int32 | float64 | bool](d *decoder, n int) []T {
+	var zero T
+	if d.err != nil {
+		return nil
+	}
+	if n < 0 || n > d.r.Len()/binary.Size(zero) {
+		d.err = fmt.Errorf("tree: binary model claims %d values in %d bytes", n, d.r.Len())
+		return nil
+	}
+	out := make([]T, n)
+	d.err = short(binary.Read(d.r, binary.LittleEndian, out))
+	return out
+}
+
+// short names a read past the end.
 func short(err error) error {
 	if err == io.EOF || err == io.ErrUnexpectedEOF {
 		return fmt.Errorf("tree: the binary model is truncated")
