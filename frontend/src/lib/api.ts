@@ -14,6 +14,11 @@ export class ApiError extends Error {
   }
 }
 
+/** errorText is what to show of a failure: an Error's message, else the value as text. */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 async function call<T = void>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(path, {
     method,

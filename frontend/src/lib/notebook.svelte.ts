@@ -1,7 +1,7 @@
 // The notebook state the views render: the server's snapshot kept current by its events, plus
 // what only this page knows (selection, mode, edits not yet sent). Every change goes through
 // the api module; edits are sent debounced and flushed before anything that reads them.
-import { api, ApiError, subscribe, type Subscription } from './api';
+import { api, ApiError, errorText, subscribe, type Subscription } from './api';
 import { applyEvent } from './merge';
 import type { Cell, Snapshot } from './types';
 
@@ -70,7 +70,7 @@ class NotebookStore {
     try {
       return await f();
     } catch (e) {
-      this.problem = e instanceof Error ? e.message : String(e);
+      this.problem = errorText(e);
       return undefined;
     }
   }
@@ -98,7 +98,7 @@ class NotebookStore {
           // A newer edit typed while the request was in flight stays pending.
           if (this.pending.get(i) === src) this.pending.delete(i);
         } catch (e) {
-          this.problem = e instanceof Error ? e.message : String(e);
+          this.problem = errorText(e);
           // Refused (the cell is gone): drop it. Unreachable server: keep it and try again.
           if (e instanceof ApiError && e.status >= 400 && e.status < 500) this.pending.delete(i);
           else this.timers.set(i, setTimeout(() => void this.flush(i), 2000));
