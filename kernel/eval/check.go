@@ -59,6 +59,10 @@ func (e *Evaluator) needsTypes(c *cell) bool {
 		switch n := n.(type) {
 		case *ast.RangeStmt:
 			need = true
+		case *ast.AssignStmt: // a comma-ok definition is split into typed globals (splitGlobals)
+			need = n.Tok == token.DEFINE && len(n.Lhs) == 2 && len(n.Rhs) == 1 && isCommaOK(n.Rhs[0])
+		case *ast.ValueSpec:
+			need = len(n.Names) == 2 && len(n.Values) == 1 && isCommaOK(n.Values[0])
 		case *ast.CallExpr:
 			switch f := n.Fun.(type) {
 			case *ast.Ident:

@@ -47,6 +47,7 @@ type Evaluator struct {
 	env      *env
 	trap     *stderrTrap
 	cancel   *canceller
+	blank    *blankSym
 	pkgNames map[string]string // import path → package name, of compiled packages
 	syms     interp.Exports    // import path → symbols, of compiled packages
 	out      []reflect.Value   // set by the Out hook
@@ -70,6 +71,9 @@ func New(opt Options) (*Evaluator, error) {
 	e.fset = e.in.FileSet()
 	var err error
 	if e.cancel, err = newCanceller(e.in); err != nil {
+		return nil, err
+	}
+	if e.blank, err = newBlankSym(e.in, e.cancel.mu); err != nil {
 		return nil, err
 	}
 	hooks := e.hooks()
@@ -281,6 +285,7 @@ func (e *Evaluator) compile(n ast.Node) (p *interp.Program, err error) {
 			err = fmt.Errorf("interpreter panic while compiling: %v", r)
 		}
 	}()
+	e.blank.forget()
 	return e.in.CompileAST(n)
 }
 

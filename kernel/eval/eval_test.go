@@ -65,6 +65,36 @@ func TestStateIsSharedAcrossCells(t *testing.T) {
 	want(t, show(t, e, "p.A + add(p.B, 0)"), "42")
 }
 
+// "_" takes any type in every cell and statement: yaegi alone keeps the type of its first
+// use (blank.go).
+func TestBlankTakesAnyTypeInEachCell(t *testing.T) {
+	e := newEval(t)
+	show(t, e, `import ("strconv"; "strings")`, `x, _ := strconv.Atoi("40")`)
+	want(t, show(t, e, `m := map[string]int{"a": 2}
+v, _ := m["a"]
+v + x`), "42")
+	want(t, show(t, e, "_ = new(strings.Builder)\nvar i any = 3\nn, _ := i.(int)\nn"), "3")
+	want(t, show(t, e, `for _, c := range "ab" { _ = c }
+_, err := strconv.Atoi("z")
+err != nil`), "true")
+}
+
+// Comma-ok definitions of globals, which yaegi alone cannot compile (isCommaOK).
+func TestCommaOKGlobals(t *testing.T) {
+	e := newEval(t)
+	show(t, e, `import "fmt"`, `m := map[string]int{"a": 2}`, `var i any = "s"`, "c := make(chan int, 1)\nc <- 5")
+	want(t, show(t, e, `v, ok := m["a"]
+w, ok2 := m["zz"]
+fmt.Sprint(v, ok, w, ok2)`), `"2 true 0 false"`)
+	want(t, show(t, e, "s, isStr := i.(string)\nn, _ := i.(int)\nfmt.Sprint(s, isStr, n)"), `"strue 0"`)
+	want(t, show(t, e, "var r, open = <-c\nclose(c)\n_, open2 := <-c\nfmt.Sprint(r, open, open2)"), `"5 true false"`)
+	want(t, show(t, e, `type P struct{ X int }
+ps := map[string]P{"p": {7}}
+p, found := ps["p"]
+if q, ok := ps["q"]; !ok { p.X += q.X + 1 }
+fmt.Sprint(p.X, found)`), `"8 true"`)
+}
+
 // yaegi alone fails a package-level var that uses a global made by := ("variable definition
 // loop"); cells run var declarations as statements, in order.
 func TestVarDeclarationsUseEarlierGlobals(t *testing.T) {

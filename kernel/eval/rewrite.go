@@ -73,8 +73,16 @@ func (rw *rewriter) post(n ast.Node) ast.Node {
 	switch n := n.(type) {
 	case *ast.FuncDecl, *ast.FuncLit:
 		rw.funcs = rw.funcs[:len(rw.funcs)-1]
-	case *ast.ValueSpec, *ast.AssignStmt:
+	case *ast.ValueSpec:
 		rw.inits--
+		if len(rw.funcs) == 0 && len(n.Names) == 2 && len(n.Values) == 1 && isCommaOK(n.Values[0]) {
+			rw.split[rw.top] = true // var v, ok = m[k]: see isCommaOK
+		}
+	case *ast.AssignStmt:
+		rw.inits--
+		if rw.top == ast.Stmt(n) && n.Tok == token.DEFINE && len(n.Lhs) == 2 && len(n.Rhs) == 1 && isCommaOK(n.Rhs[0]) {
+			rw.split[n] = true
+		}
 	case *ast.LabeledStmt:
 		if rw.unlabel[n.Stmt] { // the loop became a block; its label has no users left
 			return n.Stmt

@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -146,6 +147,7 @@ func (rw *rewriter) instantiate(n *ast.CallExpr) ast.Expr {
 // splitGlobals rewrites the marked top-level statements x, y := f[T](...) and
 // var x, y = f[T](...) into var x X; var y Y; x, y = f[T](...), which yaegi runs (measured;
 // wrapping the call in a function instead breaks yaegi's cached instance for later cells).
+// Comma-ok definitions at top level (v, ok := m[k]) are split the same way (isCommaOK).
 func (rw *rewriter) splitGlobals(list []ast.Stmt) []ast.Stmt {
 	var out []ast.Stmt
 	for _, s := range list {
@@ -194,10 +196,15 @@ func (rw *rewriter) declareAssign(pos token.Pos, lhs []ast.Expr, typ ast.Expr, r
 		return []ast.Stmt{orig}
 	}
 	var out []ast.Stmt
+	lhs = slices.Clone(lhs) // orig keeps its own, for the give-ups below
 	for i, x := range lhs {
 		id, ok := x.(*ast.Ident)
-		if !ok || id.Name == "_" {
+		if !ok {
 			continue
+		}
+		if id.Name == "_" { // yaegi mis-assigns "_" among globals (measured): a hidden name instead
+			id = &ast.Ident{NamePos: id.NamePos, Name: rw.name("blank")}
+			lhs[i] = id
 		}
 		t := typ
 		if t == nil {
@@ -211,4 +218,17 @@ func (rw *rewriter) declareAssign(pos token.Pos, lhs []ast.Expr, typ ast.Expr, r
 		out = append(out, varDecl(pos, t, id.Name))
 	}
 	return append(out, assign(pos, lhs, token.ASSIGN, rhs...))
+}
+
+// isCommaOK reports a comma-ok expression: a map index, a type assertion or a receive. yaegi
+// v0.16.1 panics ("nil type") compiling one that defines globals, v, ok := m[k] or
+// var v, ok = x.(T), in any cell (measured); assigning to declared globals works.
+func isCommaOK(x ast.Expr) bool {
+	switch x := ast.Unparen(x).(type) {
+	case *ast.IndexExpr, *ast.TypeAssertExpr:
+		return true
+	case *ast.UnaryExpr:
+		return x.Op == token.ARROW
+	}
+	return false
 }
