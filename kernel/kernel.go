@@ -7,6 +7,7 @@ package kernel
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -167,10 +168,13 @@ func (k *kernel) execute(m *protocol.Msg) {
 
 	switch m.Lang {
 	case "go", "":
+		frame.TakeFailures() // a goroutine of an earlier cell's, not this cell's
 		vals, err := k.ev.Eval(ctx, m.Code)
 		if err != nil {
 			k.fail(m.ID, err)
-		} else if b := rich(vals); b != nil {
+			break
+		}
+		if b := rich(vals); b != nil {
 			k.result(m.ID, b) // a frame shows as a table, a go-echarts chart as a chart
 		} else if len(vals) > 0 {
 			texts := make([]string, len(vals))
@@ -178,6 +182,9 @@ func (k *kernel) execute(m *protocol.Msg) {
 				texts[i] = eval.Text(v)
 			}
 			k.result(m.ID, map[string]string{"text/plain": strings.Join(texts, "\n")})
+		}
+		if fails := frame.TakeFailures(); len(fails) > 0 { // after the chart that shows it
+			k.fail(m.ID, errors.Join(fails...))
 		}
 	case "sql":
 		if err := k.runSQL(ctx, m); err != nil {

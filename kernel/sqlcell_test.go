@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/cairn-notebook/cairn/kernel"
+	"github.com/cairn-notebook/cairn/kernel/nb"
 	"github.com/cairn-notebook/cairn/kernel/protocol"
 	"github.com/cairn-notebook/cairn/kernel/sql"
 )
@@ -223,6 +224,22 @@ nb.Display(f)`, nil)
 	}
 	if msgs := p.run("sql", "create table e(x int)", map[string]string{"bind": "e"}); len(msgs) != 1 || msgs[0].Error == nil {
 		t.Errorf("bind of a statement without rows: %v", describe(msgs))
+	}
+}
+
+// A quick chart on a bad column shows its error as the chart's title and fails the cell, so
+// `cairn run` does not pass the notebook; the next cell is not blamed for it.
+func TestBrokenQuickChartFailsCell(t *testing.T) {
+	p := startKernel(t)
+	msgs := p.run("go", `import "cairn/frame"
+df, _ := frame.Query("select 1 as n")
+df.Histogram("nope", 0)`, nil)
+	if len(msgs) != 2 || msgs[0].Type != protocol.Result || !strings.Contains(msgs[0].Data[nb.EChartsMIME], `no column \"nope\"`) ||
+		msgs[1].Error == nil || !strings.Contains(msgs[1].Error.Msg, `frame: Histogram: no column "nope"`) {
+		t.Fatalf("broken chart: %v", describe(msgs))
+	}
+	if msgs := p.run("go", "_ = df.Histogram(\"n\", 0)\n1", nil); len(msgs) != 1 || msgs[0].Error != nil {
+		t.Errorf("a good chart after it: %v", describe(msgs))
 	}
 }
 
