@@ -8,7 +8,8 @@ import (
 	"github.com/cairn-notebook/cairn/app/runtime"
 )
 
-// ErrKernelDead is returned by Run while the kernel is dead: restart it first.
+// ErrKernelDead is returned by requests to a dead kernel (table pages, profiles); running
+// cells restarts it instead.
 var ErrKernelDead = errors.New("the kernel is not running: restart it")
 
 // job is a queued cell, with the source it had when it was queued.
@@ -55,7 +56,10 @@ func (s *Session) RunAbove(id string) error {
 
 func (s *Session) queueLocked(cells []*notebook.Cell) error {
 	if s.kern.state == KernelDead {
-		return ErrKernelDead
+		// Running after a death starts a fresh kernel first, as Jupyter does: the old state
+		// went with the process, and the cells run once it is up.
+		s.kern.restart = true
+		s.setKernelLocked(KernelStarting, "")
 	}
 	for _, c := range cells {
 		if c.Kind != notebook.KindCode || s.queuedLocked(c.ID) {
