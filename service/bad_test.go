@@ -1,9 +1,10 @@
 package service
 
 import (
+	"bufio"
 	"io"
+	"net"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 )
@@ -132,12 +133,64 @@ func TestUnknownCategoryAndMissingPredict(t *testing.T) {
 func TestOversizedChunkedBody(t *testing.T) {
 	s := newService(t, Options{MaxBody: 1024})
 	body := io.MultiReader(strings.NewReader(`{"rows": [`), strings.NewReader(strings.Repeat(mustJSON(goodRow())+",", 50)+"{}]}"))
-	r := httptest.NewRequest("POST", "/predict", body)
-	r.ContentLength = -1
-	r.Header.Set("Content-Type", "application/json")
-	w := httptest.NewRecorder()
-	s.ServeHTTP(w, r)
-	if w.Code != http.StatusRequestEntityTooLarge || !strings.Contains(w.Body.String(), "limit of 1024 bytes") {
-		t.Fatalf("%d %s", w.Code, w.Body.String())
+	r, err := http.NewRequest("POST", url(t, s)+"/predict", body)
+	if err != nil {
+		t.Fatal(err)
 	}
+	r.ContentLength = -1 // sent chunked
+	r.Header.Set("Content-Type", "application/json")
+	code, b := send(t, s, r)
+	if code != http.StatusRequestEntityTooLarge || !strings.Contains(b, "limit of 1024 bytes") {
+		t.Fatalf("%d %s", code, b)
+	}
+}
+
+// Requests the server refuses before the handler get JSON errors too, and HEAD has no body.
+func TestTransportRefusals(t *testing.T) {
+	s := newService(t, Options{})
+	addr := strings.TrimPrefix(url(t, s), "http://")
+	cases := []struct {
+		name, req string
+		status    int
+		msg       string
+	}{
+		{"header too large", "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + strings.Repeat("a", maxHeader) + "\r\n\r\n", 431, "header is larger"},
+		{"malformed request line", "BANANA\r\n\r\n", 400, "malformed HTTP request"},
+		{"bad Content-Length", "POST /predict HTTP/1.1\r\nHost: x\r\nContent-Length: lots\r\n\r\n", 400, "malformed HTTP request"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			status, body := raw(t, addr, c.req)
+			if status != c.status || !strings.Contains(body, c.msg) || !strings.HasPrefix(body, "{") {
+				t.Fatalf("status %d, body %q; want %d saying %q as JSON", status, body, c.status, c.msg)
+			}
+		})
+	}
+	r, err := http.NewRequest("HEAD", url(t, s)+"/schema", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, b := send(t, s, r); code != 200 || b != "" {
+		t.Fatalf("HEAD /schema: %d %q", code, b)
+	}
+}
+
+// raw writes req on a new connection and reads one answer's status and body.
+func raw(t *testing.T, addr, req string) (int, string) {
+	t.Helper()
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := io.WriteString(conn, req); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
 }

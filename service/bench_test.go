@@ -1,23 +1,15 @@
 package service
 
-import (
-	"net/http/httptest"
-	"strings"
-	"testing"
-)
+import "testing"
 
-// BenchmarkPredictOne is the handler's cost for one JSON row (no network).
+// BenchmarkPredictOne is the handler's cost for one JSON row (no transport).
 func BenchmarkPredictOne(b *testing.B) {
 	s := newService(b, Options{})
-	body := mustJSON(goodRow())
+	body := []byte(mustJSON(goodRow()))
 	b.ReportAllocs()
 	for b.Loop() {
-		r := httptest.NewRequest("POST", "/predict", strings.NewReader(body))
-		r.Header.Set("Content-Type", "application/json")
-		w := httptest.NewRecorder()
-		s.ServeHTTP(w, r)
-		if w.Code != 200 {
-			b.Fatal(w.Code, w.Body.String())
+		if rep := s.serve("POST", "/predict", "application/json", body); rep.status != 200 {
+			b.Fatal(rep.status, string(rep.body))
 		}
 	}
 }

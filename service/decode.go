@@ -44,7 +44,7 @@ func refuse(status int, format string, args ...any) *RequestError {
 // with a header line. schema tells CSV cells' types and whether "rows" is a feature.
 func Decode(contentType string, body []byte, schema *ml.Schema) ([]map[string]any, error) {
 	mt := "application/json"
-	if contentType != "" {
+	if contentType != "" && contentType != mt {
 		var err error
 		if mt, _, err = mime.ParseMediaType(contentType); err != nil {
 			return nil, refuse(http.StatusUnsupportedMediaType, "malformed Content-Type %q: %v", contentType, err)
@@ -71,6 +71,9 @@ func Decode(contentType string, body []byte, schema *ml.Schema) ([]map[string]an
 }
 
 func decodeJSON(body []byte, schema *ml.Schema) ([]map[string]any, error) {
+	if row, ok := flatObject(body, schema); ok {
+		return []map[string]any{row}, nil
+	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	var v any
 	if err := dec.Decode(&v); err != nil {

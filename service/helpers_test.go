@@ -3,8 +3,8 @@ package service
 import (
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -66,24 +66,71 @@ func newService(t testing.TB, opt Options) *Service {
 	if err != nil {
 		t.Fatal(err)
 	}
+	url(t, s) // the server lives as long as the test, not one of its subtests
 	return s
 }
 
-// call sends one request to s and returns the status and the body.
-func call(t testing.TB, s http.Handler, method, path, ctype, body string) (int, string) {
+var (
+	servedMu sync.Mutex
+	served   = map[*Service]string{} // base URL of each test service's server
+)
+
+// url starts s's real server on a loopback port, once, and returns its base URL; the test's
+// cleanup stops it.
+func url(t testing.TB, s *Service) string {
 	t.Helper()
-	r := httptest.NewRequest(method, path, strings.NewReader(body))
+	servedMu.Lock()
+	defer servedMu.Unlock()
+	if u, ok := served[s]; ok {
+		return u
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := s.Server()
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() {
+		http.DefaultClient.CloseIdleConnections()
+		_ = srv.Shutdown()
+		servedMu.Lock()
+		delete(served, s)
+		servedMu.Unlock()
+	})
+	served[s] = "http://" + ln.Addr().String()
+	return served[s]
+}
+
+// send sends a request to s over HTTP and returns the status and the body.
+func send(t testing.TB, s *Service, r *http.Request) (int, string) {
+	t.Helper()
+	resp, err := http.DefaultClient.Do(r)
+	if err != nil {
+		t.Fatalf("%s %s: %v", r.Method, r.URL.Path, err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, string(b)
+}
+
+// call sends one request to s and returns the status and the body.
+func call(t testing.TB, s *Service, method, path, ctype, body string) (int, string) {
+	t.Helper()
+	r, err := http.NewRequest(method, url(t, s)+path, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
 	if ctype != "" {
 		r.Header.Set("Content-Type", ctype)
 	}
-	w := httptest.NewRecorder()
-	s.ServeHTTP(w, r)
-	b, _ := io.ReadAll(w.Result().Body)
-	return w.Code, string(b)
+	return send(t, s, r)
 }
 
 // callJSON is call with the answer decoded.
-func callJSON(t testing.TB, s http.Handler, method, path, ctype, body string) (int, map[string]any) {
+func callJSON(t testing.TB, s *Service, method, path, ctype, body string) (int, map[string]any) {
 	t.Helper()
 	code, b := call(t, s, method, path, ctype, body)
 	var v map[string]any

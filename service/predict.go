@@ -11,24 +11,20 @@ import (
 
 // predict answers POST /predict: {"predictions": [...], "probabilities": [[...]], "classes":
 // [...]} for classification, {"predictions": [...]} for regression.
-func (s *Service) predict(w http.ResponseWriter, r *http.Request) int {
-	body, err := s.readBody(w, r)
+func (s *Service) predict(method, path, ctype string, body []byte) reply {
+	rows, err := Decode(ctype, body, &s.m.Schema)
 	if err != nil {
-		return s.fail(w, r, err)
-	}
-	rows, err := Decode(r.Header.Get("Content-Type"), body, &s.m.Schema)
-	if err != nil {
-		return s.fail(w, r, err)
+		return s.fail(method, path, err)
 	}
 	preds := make([]ml.Prediction, len(rows))
 	for i, row := range rows {
 		if preds[i], err = s.m.Predict(row); err != nil {
-			return s.fail(w, r, rowError(i, err))
+			return s.fail(method, path, rowError(i, err))
 		}
 	}
 	s.drift.add(rows)
 	s.met.rows.Add(uint64(len(rows)))
-	return s.write(w, http.StatusOK, "application/json", s.encode(preds))
+	return jsonReply(http.StatusOK, s.encode(preds))
 }
 
 // rowError turns the model's refusal of row i into a 422 naming the feature.

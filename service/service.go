@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -23,6 +22,11 @@ type Options struct {
 	DriftWindow int          // recent rows kept for /drift; 0 = DefaultDriftWindow
 	Log         *slog.Logger // nil: no logs
 	LogRequests bool         // log every request, not only refused ones
+
+	// The server's timeouts (Server); 0 = none.
+	ReadTimeout  time.Duration // to read a request, body included
+	WriteTimeout time.Duration // to write an answer
+	IdleTimeout  time.Duration // an idle keep-alive connection stays open; 0 = ReadTimeout
 }
 
 // Defaults of Options.
@@ -31,7 +35,7 @@ const (
 	DefaultDriftWindow = 1000
 )
 
-// Service answers a model's HTTP API. It is safe for concurrent use.
+// Service answers a model's HTTP API (Server serves it). It is safe for concurrent use.
 type Service struct {
 	m       *ml.Model
 	opt     Options
@@ -69,71 +73,75 @@ func New(m *ml.Model, opt Options) (*Service, error) {
 // Drain makes /readyz answer 503 (the service is shutting down) while requests still run.
 func (s *Service) Drain() { s.drain.Store(true) }
 
-// ServeHTTP routes a request, counts it and never lets a panic become a dropped connection.
-func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	start := time.Now()
-	p := pathIndex(r.URL.Path)
-	status := http.StatusInternalServerError
-	defer func() {
-		if v := recover(); v != nil {
-			if v == http.ErrAbortHandler {
-				panic(v)
-			}
-			s.opt.Log.Error("handler panic", "path", r.URL.Path, "panic", fmt.Sprint(v))
-			status = s.fail(w, r, refuse(http.StatusInternalServerError, "internal error: %v", v))
-		}
-		s.met.observe(p, status, time.Since(start))
-		if s.opt.LogRequests {
-			s.opt.Log.Info("request", "method", r.Method, "path", r.URL.Path, "status", status, "duration_us", time.Since(start).Microseconds())
-		}
-	}()
-	status = s.route(w, r, p)
+// reply is an answer before a transport (server.go) writes it.
+type reply struct {
+	status int
+	ctype  string
+	body   []byte
+	allow  string // the Allow header of a 405
 }
 
-func (s *Service) route(w http.ResponseWriter, r *http.Request, p int) int {
-	path := paths[p]
-	if path == "other" {
-		return s.fail(w, r, refuse(http.StatusNotFound, "no such path %q: see GET /openapi.json", r.URL.Path))
-	}
-	if path == "/predict" {
-		if r.Method != http.MethodPost {
-			w.Header().Set("Allow", "POST")
-			return s.fail(w, r, refuse(http.StatusMethodNotAllowed, "%s /predict: use POST", r.Method))
+// serve answers one request whose body was read within the limit, counts it, and turns a
+// panic into a 500 rather than a dropped connection.
+func (s *Service) serve(method, path, ctype string, body []byte) (rep reply) {
+	start := time.Now()
+	p := pathIndex(path)
+	defer func() {
+		if v := recover(); v != nil {
+			s.opt.Log.Error("handler panic", "path", path, "panic", fmt.Sprint(v))
+			rep = s.fail(method, path, refuse(http.StatusInternalServerError, "internal error: %v", v))
 		}
-		return s.predict(w, r)
+		s.met.observe(p, rep.status, time.Since(start))
+		if s.opt.LogRequests {
+			s.opt.Log.Info("request", "method", method, "path", path, "status", rep.status, "duration_us", time.Since(start).Microseconds())
+		}
+	}()
+	return s.route(method, path, ctype, body, p)
+}
+
+func (s *Service) route(method, path, ctype string, body []byte, p int) reply {
+	route := paths[p]
+	if route == "other" {
+		return s.fail(method, path, refuse(http.StatusNotFound, "no such path %q: see GET /openapi.json", path))
 	}
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
-		return s.fail(w, r, refuse(http.StatusMethodNotAllowed, "%s %s: use GET", r.Method, path))
+	if route == "/predict" {
+		if method != http.MethodPost {
+			rep := s.fail(method, path, refuse(http.StatusMethodNotAllowed, "%s /predict: use POST", method))
+			rep.allow = "POST"
+			return rep
+		}
+		return s.predict(method, path, ctype, body)
 	}
-	switch path {
+	if method != http.MethodGet && method != http.MethodHead {
+		rep := s.fail(method, path, refuse(http.StatusMethodNotAllowed, "%s %s: use GET", method, route))
+		rep.allow = "GET, HEAD"
+		return rep
+	}
+	switch route {
 	case "/healthz":
-		return s.write(w, http.StatusOK, "application/json", []byte(`{"status":"ok"}`))
+		return jsonReply(http.StatusOK, []byte(`{"status":"ok"}`))
 	case "/readyz":
 		if s.drain.Load() {
-			return s.write(w, http.StatusServiceUnavailable, "application/json", []byte(`{"status":"shutting down"}`))
+			return jsonReply(http.StatusServiceUnavailable, []byte(`{"status":"shutting down"}`))
 		}
-		return s.write(w, http.StatusOK, "application/json", []byte(`{"status":"ready"}`))
+		return jsonReply(http.StatusOK, []byte(`{"status":"ready"}`))
 	case "/metrics":
 		var b strings.Builder
 		s.met.write(&b, s.m.Schema.Classes)
-		return s.write(w, http.StatusOK, "text/plain; version=0.0.4; charset=utf-8", []byte(b.String()))
+		return reply{status: http.StatusOK, ctype: "text/plain; version=0.0.4; charset=utf-8", body: []byte(b.String())}
 	case "/drift":
 		b, _ := json.Marshal(s.drift.report())
-		return s.write(w, http.StatusOK, "application/json", b)
+		return jsonReply(http.StatusOK, b)
 	}
-	return s.write(w, http.StatusOK, "application/json", s.static[path])
+	return jsonReply(http.StatusOK, s.static[route])
 }
 
-func (s *Service) write(w http.ResponseWriter, status int, ctype string, body []byte) int {
-	w.Header().Set("Content-Type", ctype)
-	w.WriteHeader(status)
-	_, _ = w.Write(body)
-	return status
+func jsonReply(status int, body []byte) reply {
+	return reply{status: status, ctype: "application/json", body: body}
 }
 
 // fail answers err (a *RequestError, else a 400) as JSON and logs it.
-func (s *Service) fail(w http.ResponseWriter, r *http.Request, err error) int {
+func (s *Service) fail(method, path string, err error) reply {
 	var re *RequestError
 	if !errors.As(err, &re) {
 		re = refuse(http.StatusBadRequest, "%v", err)
@@ -144,22 +152,6 @@ func (s *Service) fail(w http.ResponseWriter, r *http.Request, err error) int {
 		*RequestError
 		Error string `json:"error"`
 	}{re, re.Error()})
-	s.opt.Log.Info("request refused", "method", r.Method, "path", r.URL.Path, "status", re.Status, "error", re.Error())
-	return s.write(w, re.Status, "application/json", body)
-}
-
-// readBody reads the request body within the limit.
-func (s *Service) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
-	if r.ContentLength > s.opt.MaxBody {
-		return nil, refuse(http.StatusRequestEntityTooLarge, "the body is %d bytes; the limit is %d (--max-body)", r.ContentLength, s.opt.MaxBody)
-	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.opt.MaxBody))
-	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) {
-		return nil, refuse(http.StatusRequestEntityTooLarge, "the body is larger than the limit of %d bytes (--max-body)", mbe.Limit)
-	}
-	if err != nil {
-		return nil, refuse(http.StatusBadRequest, "reading the body: %v", err)
-	}
-	return body, nil
+	s.opt.Log.Info("request refused", "method", method, "path", path, "status", re.Status, "error", re.Error())
+	return jsonReply(re.Status, body)
 }

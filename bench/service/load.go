@@ -2,14 +2,14 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"net"
-	"net/textproto"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -24,18 +24,29 @@ type result struct {
 
 func (r result) rps() float64 { return float64(r.requests) / r.elapsed.Seconds() }
 
-// load sends single-row POST /predict requests over conns keep-alive HTTP/1.1 connections for
-// d (at most maxReq requests in all), cycling through bodies. Like wrk, it writes prepared
-// requests on raw connections and reads just the status, headers and body of each answer, so
-// the client costs little beside the server it measures.
-func load(addr string, bodies [][]byte, conns int, d time.Duration, maxReq int) result {
+// predicts are single-row POST /predict requests of bodies to addr.
+func predicts(addr string, bodies [][]byte) [][]byte {
 	reqs := make([][]byte, len(bodies))
 	for i, b := range bodies {
 		reqs[i] = append(fmt.Appendf(nil, "POST /predict HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n", addr, len(b)), b...)
 	}
+	return reqs
+}
+
+// get is a GET request of path on addr.
+func get(addr, path string) [][]byte {
+	return [][]byte{fmt.Appendf(nil, "GET %s HTTP/1.1\r\nHost: %s\r\n\r\n", path, addr)}
+}
+
+// load sends the requests reqs (prepared bytes, in turn) over conns keep-alive HTTP/1.1
+// connections to addr for d, at most maxReq in all. Like wrk, it writes prepared requests on
+// raw connections and reads just the status, headers and body of each answer, so the client
+// costs little beside the server it measures.
+func load(addr string, reqs [][]byte, conns int, d time.Duration, maxReq int) result {
 	var mu sync.Mutex
 	var lat []time.Duration
-	errs, sent := 0, 0
+	var sent atomic.Int64
+	errs := 0
 	deadline := time.Now().Add(d)
 	start := time.Now()
 	var wg sync.WaitGroup
@@ -48,13 +59,9 @@ func load(addr string, bodies [][]byte, conns int, d time.Duration, maxReq int) 
 			var conn net.Conn
 			var r *bufio.Reader
 			for i := c; time.Now().Before(deadline); i += conns {
-				mu.Lock()
-				if sent >= maxReq {
-					mu.Unlock()
+				if sent.Add(1) > int64(maxReq) {
 					break
 				}
-				sent++
-				mu.Unlock()
 				t0 := time.Now()
 				if conn == nil {
 					var err error
@@ -89,31 +96,51 @@ func load(addr string, bodies [][]byte, conns int, d time.Duration, maxReq int) 
 	return r
 }
 
-// roundTrip writes one request and reads its answer; anything but a 200 is an error.
+// roundTrip writes one request and reads its answer; anything but a 200 is an error. It
+// reads the header lines itself, without a map per answer, to cost the machine little.
 func roundTrip(conn net.Conn, r *bufio.Reader, req []byte) error {
 	if _, err := conn.Write(req); err != nil {
 		return err
 	}
-	tp := textproto.NewReader(r)
-	status, err := tp.ReadLine()
+	status, err := r.ReadSlice('\n')
 	if err != nil {
 		return err
 	}
-	h, err := tp.ReadMIMEHeader()
-	if err != nil {
-		return err
+	ok := bytes.HasPrefix(status, []byte("HTTP/1.1 200 "))
+	if !ok {
+		status = bytes.Clone(status)
 	}
-	n, err := strconv.Atoi(h.Get("Content-Length"))
-	if err != nil {
+	n, closing := -1, false
+	for {
+		line, err := r.ReadSlice('\n')
+		if err != nil {
+			return err
+		}
+		line = bytes.TrimRight(line, "\r\n")
+		if len(line) == 0 {
+			break
+		}
+		name, value, _ := bytes.Cut(line, []byte(":"))
+		value = bytes.TrimSpace(value)
+		switch {
+		case bytes.EqualFold(name, []byte("Content-Length")):
+			if n, err = strconv.Atoi(string(value)); err != nil {
+				return fmt.Errorf("bad Content-Length %q", value)
+			}
+		case bytes.EqualFold(name, []byte("Connection")):
+			closing = bytes.EqualFold(value, []byte("close"))
+		}
+	}
+	if n < 0 {
 		return fmt.Errorf("answer without Content-Length: %s", status)
 	}
 	if _, err := r.Discard(n); err != nil {
 		return err
 	}
-	if !strings.HasPrefix(status, "HTTP/1.1 200 ") {
-		return fmt.Errorf("answer %s", status)
+	if !ok {
+		return fmt.Errorf("answer %s", bytes.TrimSpace(status))
 	}
-	if strings.EqualFold(h.Get("Connection"), "close") {
+	if closing {
 		return io.EOF // reconnect
 	}
 	return nil

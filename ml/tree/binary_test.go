@@ -1,6 +1,7 @@
 package tree
 
 import (
+	"bytes"
 	"encoding"
 	"encoding/binary"
 	"strings"
@@ -38,20 +39,73 @@ func TestBinaryRoundTripAndDamage(t *testing.T) {
 		}
 		same(t, name+" after binary", predictions(m, test), predictions(back, test))
 
-		huge := append([]byte{}, b...)
-		binary.LittleEndian.PutUint32(huge[12+8*len(baselineOf(m)):], 1<<30) // the tree count
+		if layout := reference(t, m); string(b) != string(layout) {
+			t.Errorf("%s: the encoding differs from the documented layout (%d vs %d bytes)", name, len(b), len(layout))
+		}
+		count := 12 + 8*len(baselineOf(m)) // the tree count; tree 0's three counts follow
+		withCount := func(off int, v uint32) []byte {
+			c := append([]byte{}, b...)
+			binary.LittleEndian.PutUint32(c[off:], v)
+			return c
+		}
 		for what, bad := range map[string][]byte{
-			"truncated":     b[:len(b)-3],
-			"trailing":      append(append([]byte{}, b...), 0),
-			"empty":         nil,
-			"huge count":    huge,
-			"bad structure": badLeft(t, b, m),
+			"truncated":          b[:len(b)-3],
+			"trailing":           append(append([]byte{}, b...), 0),
+			"empty":              nil,
+			"huge count":         withCount(count, 1<<30),
+			"huge nodes":         withCount(count+4, 1<<30),
+			"huge values":        withCount(count+12, 1<<30),
+			"counts off by one":  withCount(count+4, uint32(len(treesOf(m)[0].Feature)+1)),
+			"bad structure":      badLeft(t, b, m),
+			"truncated in count": b[:count+6],
 		} {
 			if err := fresh().UnmarshalBinary(bad); err == nil || !strings.HasPrefix(err.Error(), "tree") {
 				t.Errorf("%s, %s: error %v", name, what, err)
 			}
 		}
 	}
+}
+
+func treesOf(m any) []Tree {
+	switch x := m.(type) {
+	case *DecisionTree:
+		return []Tree{x.Tree}
+	case *Forest:
+		return x.Trees
+	}
+	return m.(*GBT).Trees
+}
+
+// reference encodes m with binary.Write, field by field as the layout documents: files saved
+// before the encoder became plain loops are the same bytes.
+func reference(t *testing.T, m any) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	put := func(v any) {
+		if err := binary.Write(&buf, binary.LittleEndian, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	base, trees := baselineOf(m), treesOf(m)
+	classes, features := 0, 0
+	switch x := m.(type) {
+	case *DecisionTree:
+		classes, features = x.NumClasses, x.NumFeatures
+	case *Forest:
+		classes, features = x.NumClasses, x.NumFeatures
+	case *GBT:
+		classes, features = x.NumClasses, x.NumFeatures
+	}
+	put([]uint32{uint32(classes), uint32(features), uint32(len(base))})
+	put(base)
+	put(uint32(len(trees)))
+	for _, tr := range trees {
+		put([]uint32{uint32(len(tr.Feature)), uint32(tr.Width), uint32(len(tr.Value))})
+		for _, v := range []any{tr.Feature, tr.Threshold, tr.MissingLeft, tr.Left, tr.Right, tr.Value} {
+			put(v)
+		}
+	}
+	return buf.Bytes()
 }
 
 func baselineOf(m any) []float64 {
