@@ -23,7 +23,7 @@ type FitOptions struct {
 	Ctx      context.Context       // nil = Background; cancelled → Fit returns ctx.Err() promptly
 	Seed     uint64                // all randomness from here (math/rand/v2 PCG)
 	Workers  int                   // 0 = GOMAXPROCS; results identical for any value
-	Progress func(done, total int) // may be nil; called from one goroutine, ≤ ~10/s is fine
+	Progress func(done, total int) // may be nil; from one goroutine, ≤ ~10/s; total 0 = unknown
 }
 
 var (

@@ -37,7 +37,7 @@ func SetProgress(bar func(total int, label string) Bar) {
 }
 
 // withDefaults fills Ctx and Progress from the hooks. The bar appears at the first report
-// (when the total is known); finish ends it.
+// (with the total, or 0 for a count); finish ends it.
 func (o FitOptions) withDefaults(spec Spec) (opt FitOptions, finish func()) {
 	hooks.Lock()
 	ctx, newBar := hooks.ctx, hooks.bar

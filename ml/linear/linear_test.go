@@ -207,8 +207,8 @@ func TestCancel(t *testing.T) {
 	// Interrupted at the first reported iteration, the fit stops with ctx.Err().
 	_, err := FitLogistic(X, y, Logistic{Classes: 3}, ml.FitOptions{Ctx: ctx, Progress: func(done, total int) {
 		calls++
-		if total != 1000 {
-			t.Errorf("progress total %d, want MaxIter 1000", total)
+		if total != 0 || done != 1 { // a count: L-BFGS converges long before MaxIter
+			t.Errorf("progress %d of %d, want 1 of 0 (unknown)", done, total)
 		}
 		cancel()
 	}})

@@ -94,7 +94,7 @@ func FitLogistic(X [][]float64, y []float64, cfg Logistic, opt ml.FitOptions) (*
 		},
 	}
 	conv := &progressConverge{inner: &optimize.FunctionConverge{Absolute: 1e-14, Relative: 1e-14, Iterations: 50},
-		progress: opt.Progress, total: cfg.MaxIter}
+		progress: opt.Progress} // total 0: a count; L-BFGS stops long before MaxIter
 	res, err := optimize.Minimize(problem, make([]float64, dim), &optimize.Settings{
 		GradientThreshold: cfg.Tol, MajorIterations: cfg.MaxIter, Converger: conv,
 	}, &optimize.LBFGS{})
