@@ -40,7 +40,7 @@ func (k *kernel) runSQL(ctx context.Context, m *protocol.Msg) error {
 			return err
 		}
 	}
-	data, err := k.sql.Bundle(ctx, out.Handle, pageRows)
+	data, err := k.sql.Bundle(ctx, out.Handle, pageRows, out.Last)
 	if err != nil {
 		return sqlError(ctx, err)
 	}

@@ -153,6 +153,9 @@ func TestSQLCells(t *testing.T) {
 	if pg.Rows != 200 || len(pg.Page) != 50 || pg.Page[0][0] != float64(199) || pg.Page[0][1] != "a;199" {
 		t.Fatalf("page: rows %d, %d shown, first %v", pg.Rows, len(pg.Page), pg.Page[0])
 	}
+	if pg.Query != "select * from t where s <> ';' order by x desc" { // the app's "Chart this" reads it again
+		t.Errorf("query %q", pg.Query)
+	}
 	if text := msgs[0].Data["text/plain"]; !strings.Contains(text, "a;199") || !strings.HasSuffix(text, "… 190 more rows") {
 		t.Errorf("text:\n%s", text)
 	}

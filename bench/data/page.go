@@ -52,7 +52,7 @@ func benchPage(dir string, n, rows int) {
 	engine := measure.Sample(n, func() {
 		out, err := e.RunCell(ctx, query, nil)
 		measure.Must(err)
-		_, err = e.Bundle(ctx, out.Handle, 50)
+		_, err = e.Bundle(ctx, out.Handle, 50, "")
 		measure.Must(err)
 	})
 	e.Close()

@@ -160,6 +160,9 @@ test('saved charts and tables show again when the notebook is reopened, without 
   assert.ok(await table.getByRole('button', { name: 'Next page' }).isDisabled());
   await table.locator('thead th').first().getByRole('button').click();
   assert.match(await table.getByRole('alert').innerText(), /run the cell to page, sort and profile/);
+  // The saved table carries the statement that made it, so "chart this" works without a run.
+  assert.match(text, /"query":"select \* from points"/);
+  assert.equal(await cell('data').getByRole('button', { name: 'Chart this' }).count(), 1);
   assert.deepEqual(b.offsite, []);
   assert.deepEqual(b.errors, []);
 });

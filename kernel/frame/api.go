@@ -120,7 +120,7 @@ func (f *Frame) MIMEBundle() map[string]string {
 	}
 	var b map[string]string
 	if err == nil {
-		b, err = e.Bundle(ctx, f.handle, 50)
+		b, err = e.Bundle(ctx, f.handle, 50, "")
 	}
 	if err != nil {
 		return map[string]string{"text/plain": f.String() + "\n(no table view: " + err.Error() + ")"}

@@ -11,10 +11,11 @@ import (
 )
 
 // Outcome is what a SQL cell produced: the handle of its last statement's result, or the
-// number of rows that statement changed (-1 when it reports none).
+// number of rows that statement changed (-1 when it reports none), and that statement.
 type Outcome struct {
 	Handle  string
 	Changed int64
+	Last    string // the last statement, as Split gives it
 }
 
 // Vars gives the value of a $name parameter of a SQL cell (the kernel reads the Go variable).
@@ -52,7 +53,7 @@ func (e *Engine) RunCell(ctx context.Context, src string, vars Vars) (Outcome, e
 		return Outcome{}, err
 	} else if yields {
 		h, err := e.materialiseOn(ctx, conn, asQuery(last), args...)
-		return Outcome{Handle: h}, err
+		return Outcome{Handle: h, Last: last}, err
 	}
 	res, err := conn.ExecContext(ctx, last, args...)
 	if err != nil {
@@ -62,7 +63,7 @@ func (e *Engine) RunCell(ctx context.Context, src string, vars Vars) (Outcome, e
 	if err != nil || n == 0 {
 		n = -1
 	}
-	return Outcome{Changed: n}, nil
+	return Outcome{Changed: n, Last: last}, nil
 }
 
 // bindParams gives each $name parameter of stmt its value as a named argument.

@@ -27,6 +27,7 @@ type Page struct {
 	Limit   int      `json:"limit"`
 	Sort    *Sort    `json:"sort"`
 	Page    [][]any  `json:"page"`
+	Query   string   `json:"query,omitempty"` // a SQL cell's statement that made the result (Bundle)
 }
 
 // MaxLimit bounds the rows of one page.
@@ -101,11 +102,14 @@ func (t *table) hasColumn(name string) bool {
 }
 
 // Bundle returns the MIME bundle of a result's first page: the table JSON and a text table.
-func (e *Engine) Bundle(ctx context.Context, handle string, limit int) (map[string]string, error) {
+// query is the SQL cell statement that made the result ("" for none): the app's "Chart this"
+// reads it again, so it need not split SQL itself.
+func (e *Engine) Bundle(ctx context.Context, handle string, limit int, query string) (map[string]string, error) {
 	p, err := e.Page(ctx, handle, 0, limit, "", false)
 	if err != nil {
 		return nil, err
 	}
+	p.Query = query
 	js, err := json.Marshal(p)
 	if err != nil {
 		return nil, err

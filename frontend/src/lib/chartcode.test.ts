@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chartCall, chartSource, goString, lastStatement } from './chartcode';
+import { chartCall, chartSource, goString } from './chartcode';
 
 describe('chart this', () => {
-  it('finds the last SQL statement, not splitting inside quotes or comments', () => {
-    expect(lastStatement('select 1')).toBe('select 1');
-    expect(lastStatement('create table t as select 1;\nselect * from t;\n')).toBe('select * from t');
-    expect(lastStatement("select ';' as s, \"a;b\" from t -- no; split\n")).toBe("select ';' as s, \"a;b\" from t -- no; split");
-    expect(lastStatement('select 1; /* done; */ -- really\n')).toBe('select 1');
-    expect(lastStatement("select 'it''s'; select 2")).toBe('select 2');
-    expect(lastStatement('  ;; ')).toBe('');
-  });
-
   it('quotes Go strings legibly and safely', () => {
     expect(goString('x')).toBe('"x"');
     expect(goString('select "a"\nfrom t')).toBe('`select "a"\nfrom t`');
@@ -27,22 +18,24 @@ describe('chart this', () => {
     expect(chartCall({ kind: 'bar', x: 'region', y: 'sales', agg: 'count' })).toBe('Bar("region", "", "count")');
   });
 
-  it('reads a SQL cell again by its SQL, a Go cell by its result handle', () => {
-    const sql = chartSource({ lang: 'sql', source: 'create table t as select 1 as n;\nselect n from t' }, 'r4', { kind: 'histogram', x: 'n' });
+  it('reads a SQL cell again by the statement the kernel sent, a Go cell by its result handle', () => {
+    const sql = chartSource({ lang: 'sql' }, { handle: 'r4', query: 'select n from t' }, { kind: 'histogram', x: 'n' });
     expect(sql).toBe(
       'import "cairn/frame"\n\n// The SQL of the cell above, read again, so this cell works after a restart too.\n' +
         'chartData, err := frame.Query("select n from t")\nif err != nil {\n\tpanic(err)\n}\nchartData.Histogram("n", 0)\n',
     );
-    const go = chartSource({ lang: 'go', source: 'df' }, 'r4', { kind: 'line', x: 'a', y: 'b' });
+    const go = chartSource({ lang: 'go' }, { handle: 'r4' }, { kind: 'line', x: 'a', y: 'b' });
     expect(go).toContain('chartData, err := frame.Result("r4")');
     expect(go).toContain('run that cell again first');
     expect(go.endsWith('chartData.Line("a", "b")\n')).toBe(true);
   });
 
   it('charts the frame a SQL cell binds with bind=', () => {
-    const bound = chartSource({ lang: 'sql', source: 'select $n as n', options: { bind: 'byType' } }, 'r4', { kind: 'histogram', x: 'n' });
+    const bound = chartSource({ lang: 'sql', options: { bind: 'byType' } }, { handle: 'r4', query: 'select $n as n' }, { kind: 'histogram', x: 'n' });
     expect(bound).toBe('// The result of the SQL cell above, which binds it to byType.\nbyType.Histogram("n", 0)\n');
     // bind= on a Go cell means nothing: read by handle as before.
-    expect(chartSource({ lang: 'go', source: 'df', options: { bind: 'x' } }, 'r4', { kind: 'histogram', x: 'n' })).toContain('frame.Result("r4")');
+    expect(chartSource({ lang: 'go', options: { bind: 'x' } }, { handle: 'r4' }, { kind: 'histogram', x: 'n' })).toContain('frame.Result("r4")');
+    // A SQL table saved before tables carried their statement: by handle too.
+    expect(chartSource({ lang: 'sql' }, { handle: 'r4' }, { kind: 'histogram', x: 'n' })).toContain('frame.Result("r4")');
   });
 });

@@ -19,19 +19,19 @@ export const VAR = 'chartData';
 
 /**
  * chartSource writes the cell. A SQL cell with bind=name already hands its result to Go as
- * the frame name: the cell charts that. Another SQL cell's table is read again with frame.Query of its
- * last statement, so the new cell still works after a kernel restart or when the notebook is
- * reopened (the SQL cell's earlier statements, CREATE TABLE and such, have run by then when
- * cells run in order). A Go cell's table can only be named by its result handle, which lasts
- * as long as the kernel: the comment says to re-run that cell first.
+ * the frame name: the cell charts that. Another SQL cell's table is read again with frame.Query
+ * of the statement that made it (query, which the kernel sends with the table), so the new
+ * cell still works after a kernel restart or when the notebook is reopened (the SQL cell's
+ * earlier statements, CREATE TABLE and such, have run by then when cells run in order). A Go
+ * cell's table can only be named by its result handle, which lasts as long as the kernel: the
+ * comment says to re-run that cell first.
  */
-export function chartSource(cell: { lang: string; source: string; options?: Record<string, string> }, handle: string, r: ChartRequest): string {
+export function chartSource(cell: { lang: string; options?: Record<string, string> }, table: { handle: string; query?: string }, r: ChartRequest): string {
   const bind = cell.lang === 'sql' ? cell.options?.bind : undefined;
   if (bind) return `// The result of the SQL cell above, which binds it to ${bind}.\n${bind}.${chartCall(r)}\n`;
-  const load =
-    cell.lang === 'sql' && lastStatement(cell.source) !== ''
-      ? `// The SQL of the cell above, read again, so this cell works after a restart too.\n${VAR}, err := frame.Query(${goString(lastStatement(cell.source))})`
-      : `// The table the cell above showed; after a kernel restart run that cell again first.\n${VAR}, err := frame.Result(${goString(handle)})`;
+  const load = table.query
+    ? `// The SQL of the cell above, read again, so this cell works after a restart too.\n${VAR}, err := frame.Query(${goString(table.query)})`
+    : `// The table the cell above showed; after a kernel restart run that cell again first.\n${VAR}, err := frame.Result(${goString(table.handle)})`;
   return `import "cairn/frame"\n\n${load}\nif err != nil {\n\tpanic(err)\n}\n${VAR}.${chartCall(r)}\n`;
 }
 
@@ -56,37 +56,4 @@ export function chartCall(r: ChartRequest): string {
 export function goString(s: string): string {
   if (!s.includes('`') && !s.includes('\r') && (s.includes('\n') || s.includes('"') || s.includes('\\'))) return '`' + s + '`';
   return JSON.stringify(s); // JSON's escapes are valid in Go strings
-}
-
-/**
- * lastStatement returns a SQL cell's last statement (the one whose result the table shows),
- * trimmed, without its semicolon. Semicolons inside quotes and comments do not split.
- */
-export function lastStatement(sql: string): string {
-  const parts: string[] = [];
-  let start = 0;
-  let code = false; // the current part has something besides blanks and comments
-  for (let i = 0; i < sql.length; i++) {
-    const c = sql[i];
-    const two = sql.slice(i, i + 2);
-    if (two === '--') {
-      const end = sql.indexOf('\n', i);
-      i = end < 0 ? sql.length : end;
-    } else if (two === '/*') {
-      const end = sql.indexOf('*/', i + 2);
-      i = end < 0 ? sql.length : end + 1;
-    } else if (c === "'" || c === '"') {
-      const end = sql.indexOf(c, i + 1); // '' and "" escapes are two quoted runs in a row
-      i = end < 0 ? sql.length : end;
-      code = true;
-    } else if (c === ';') {
-      if (code) parts.push(sql.slice(start, i));
-      start = i + 1;
-      code = false;
-    } else if (!/\s/.test(c)) {
-      code = true;
-    }
-  }
-  if (code) parts.push(sql.slice(start));
-  return (parts.at(-1) ?? '').trim();
 }

@@ -50,6 +50,7 @@ describe('table values', () => {
     const t = { handle: 'r1', columns: [{ name: 'x', type: 'BIGINT' }], rows: 1, offset: 0, limit: 50, sort: null, page: [[1]] };
     expect(parseTable(JSON.stringify(t))).toEqual(t);
     expect(parseTable({ ...t, sort: { by: 'x', desc: true } })?.sort).toEqual({ by: 'x', desc: true });
+    expect(parseTable({ ...t, query: 'select 1' })?.query).toBe('select 1');
     expect(parseTable('{bad')).toBeNull();
     expect(parseTable({ ...t, rows: '1' })).toBeNull();
     expect(parseTable({ columns: [], rows: 0, page: [] })).toBeNull();

@@ -22,6 +22,7 @@ export function parseTable(v: unknown): TableData | null {
     limit: typeof t.limit === 'number' ? t.limit : PAGE_SIZE,
     sort: s && typeof s.by === 'string' && s.by !== '' ? { by: s.by, desc: s.desc === true } : null,
     page: t.page.filter(Array.isArray) as unknown[][],
+    ...(typeof t.query === 'string' && t.query !== '' ? { query: t.query } : {}),
   };
 }
 

@@ -70,6 +70,7 @@ export interface TableData {
   limit: number;
   sort: TableSort | null;
   page: unknown[][];
+  query?: string; // a SQL cell's statement that made the result (the kernel's split)
 }
 
 export interface TableSort {
