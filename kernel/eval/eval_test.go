@@ -65,6 +65,14 @@ func TestStateIsSharedAcrossCells(t *testing.T) {
 	want(t, show(t, e, "p.A + add(p.B, 0)"), "42")
 }
 
+// Statements separated by ; on one line run as in Go, around declarations too.
+func TestSemicolonsSeparateStatements(t *testing.T) {
+	e := newEval(t)
+	want(t, show(t, e, `import "fmt"`, "a := 1; b := 2; a + b"), "3")
+	want(t, show(t, e, "x := 1; type T int; y := T(2); int(y) + x"), "3")
+	want(t, show(t, e, `s := "a;b"; t := 1; for i := 0; i < 2; i++ { t++ }; s + fmt.Sprint(t)`), `"a;b3"`)
+}
+
 // "_" takes any type in every cell and statement: yaegi alone keeps the type of its first
 // use (blank.go).
 func TestBlankTakesAnyTypeInEachCell(t *testing.T) {

@@ -193,12 +193,13 @@ func parseRun(fset *token.FileSet, src string, r *run) error {
 		b.WriteString("package main\n//line " + fileName + ":1:1\n")
 	}
 	at := 0
+	semis := r.kind == segStmt // a ; between statements on one line (a; b) still separates them
 	for _, s := range r.segs {
-		blank(&b, src[at:s.start])
+		blank(&b, src[at:s.start], semis)
 		b.WriteString(src[s.start:s.end])
 		at = s.end
 	}
-	blank(&b, src[at:])
+	blank(&b, src[at:], semis)
 	if r.kind == segStmt {
 		b.WriteString("\n}")
 	}
@@ -214,11 +215,14 @@ func parseRun(fset *token.FileSet, src string, r *run) error {
 	return nil
 }
 
-func blank(b *strings.Builder, s string) {
+// blank writes s as spaces, keeping its newlines, and its semicolons when semis (in a
+// function body a stray one is an empty statement).
+func blank(b *strings.Builder, s string, semis bool) {
 	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' {
-			b.WriteByte('\n')
-		} else {
+		switch {
+		case s[i] == '\n', s[i] == ';' && semis:
+			b.WriteByte(s[i])
+		default:
 			b.WriteByte(' ')
 		}
 	}
