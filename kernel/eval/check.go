@@ -57,7 +57,7 @@ func (e *Evaluator) needsTypes(c *cell) bool {
 	need := false
 	inspect := func(n ast.Node) bool {
 		switch n := n.(type) {
-		case *ast.RangeStmt:
+		case *ast.RangeStmt, *ast.DeferStmt: // a top-level defer keeps constants typed (defer.go)
 			need = true
 		case *ast.AssignStmt: // a comma-ok definition is split into typed globals (splitGlobals)
 			need = n.Tok == token.DEFINE && len(n.Lhs) == 2 && len(n.Rhs) == 1 && isCommaOK(n.Rhs[0])

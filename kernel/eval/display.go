@@ -37,6 +37,18 @@ func (e *Evaluator) hooks() interp.Exports {
 			"At":    reflect.ValueOf(func(line, col int) { e.at.Store(int64(line)<<32 | int64(col)) }),
 			"Clear": reflect.ValueOf(clearValue),
 			"Stop":  reflect.ValueOf(func() { panic(stopCell{}) }),
+			"Defer": reflect.ValueOf(func(line, col int, f func()) {
+				e.defers.list = append(e.defers.list, deferred{f, line, col})
+			}),
+			// The cell's defers, last first; a panic stops the rest (unlike Go's).
+			"RunDefers": reflect.ValueOf(func() {
+				for n := len(e.defers.list); n > 0; n = len(e.defers.list) {
+					d := e.defers.list[n-1]
+					e.defers.list = e.defers.list[:n-1]
+					e.at.Store(int64(d.line)<<32 | int64(d.col))
+					d.call()
+				}
+			}),
 		},
 		// Interpreted values with a String or Error method reach Out wrapped so that they
 		// keep the method (the same mechanism yaegi uses for fmt.Println).

@@ -3,6 +3,7 @@ package eval
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 )
 
 // trailing is the cell's last top-level statement when it is an expression statement.
@@ -27,7 +28,7 @@ func (c *cell) trailing() *ast.ExprStmt {
 //     cell is, so a panic or an interrupt can name the line (yaegi's own panic positions are
 //     wrong).
 //   - A return outside functions ends the cell (it panics with stopCell, which Eval takes as
-//     success); a defer there is refused, as yaegi would run it after every later run.
+//     success); a defer there runs when the cell ends (defer.go).
 //   - The trailing expression is passed to __cairn.Out to be returned by Eval, in the same
 //     run; when it is not known whether it has a value (no type information), it goes to a
 //     run of its own that falls back to running it as a plain statement (see runOne).
@@ -54,7 +55,8 @@ func (e *Evaluator) finish(c *cell, show display) error {
 				}
 				continue
 			}
-			if err := e.topLevel(s); err != nil {
+			var err error
+			if s, err = e.topLevel(s, c.info); err != nil {
 				return err
 			}
 			if compound(s) {
@@ -74,18 +76,17 @@ func (e *Evaluator) finish(c *cell, show display) error {
 // stopCell is the panic value of a top-level return.
 type stopCell struct{}
 
-// topLevel rewrites return and refuses defer in top-level statement s, outside functions.
-func (e *Evaluator) topLevel(s ast.Stmt) error {
+// topLevel rewrites return and defer in top-level statement s, outside functions.
+func (e *Evaluator) topLevel(s ast.Stmt, info *types.Info) (ast.Stmt, error) {
 	var err error
 	pre := func(n ast.Node) bool {
 		_, lit := n.(*ast.FuncLit)
 		return !lit && err == nil
 	}
-	edit(s, pre, func(n ast.Node) ast.Node {
+	s = edit(s, pre, func(n ast.Node) ast.Node {
 		switch n := n.(type) {
 		case *ast.DeferStmt:
-			err = errAt(e.fset, n.Pos(), "defer outside a function is not supported in a cell; "+
-				"put the code in a function")
+			return e.deferStmt(n, info)
 		case *ast.ReturnStmt:
 			if len(n.Results) > 0 {
 				err = errAt(e.fset, n.Pos(), "a cell cannot return values")
@@ -93,8 +94,8 @@ func (e *Evaluator) topLevel(s ast.Stmt) error {
 			return exprStmt(call(hook("Stop", n.Pos()), n.Pos()))
 		}
 		return n
-	})
-	return err
+	}).(ast.Stmt)
+	return s, err
 }
 
 func (e *Evaluator) marker(pos token.Pos) ast.Stmt {
