@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 )
 
 func rowWith(k string, v any) string {
@@ -165,6 +166,12 @@ func TestTransportRefusals(t *testing.T) {
 				t.Fatalf("status %d, body %q; want %d saying %q as JSON", status, body, c.status, c.msg)
 			}
 		})
+	}
+	// A client that stops sending mid-body gets a 408 once the read timeout passes.
+	slow := newService(t, Options{ReadTimeout: 200 * time.Millisecond})
+	status, body := raw(t, strings.TrimPrefix(url(t, slow), "http://"), "POST /predict HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"age\":")
+	if status != http.StatusRequestTimeout || !strings.Contains(body, "--read-timeout") {
+		t.Errorf("slow client: %d %s", status, body)
 	}
 	r, err := http.NewRequest("HEAD", url(t, s)+"/schema", nil)
 	if err != nil {
