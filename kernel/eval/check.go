@@ -60,9 +60,9 @@ func (e *Evaluator) needsTypes(c *cell) bool {
 		case *ast.RangeStmt, *ast.DeferStmt: // a top-level defer keeps constants typed (defer.go)
 			need = true
 		case *ast.AssignStmt: // a comma-ok definition is split into typed globals (splitGlobals)
-			need = n.Tok == token.DEFINE && len(n.Lhs) == 2 && len(n.Rhs) == 1 && isCommaOK(n.Rhs[0])
+			need = need || n.Tok == token.DEFINE && len(n.Lhs) == 2 && len(n.Rhs) == 1 && isCommaOK(n.Rhs[0])
 		case *ast.ValueSpec:
-			need = len(n.Names) == 2 && len(n.Values) == 1 && isCommaOK(n.Values[0])
+			need = need || len(n.Names) == 2 && len(n.Values) == 1 && isCommaOK(n.Values[0])
 		case *ast.CallExpr:
 			switch f := n.Fun.(type) {
 			case *ast.Ident:
@@ -71,7 +71,7 @@ func (e *Evaluator) needsTypes(c *cell) bool {
 				if x, ok := f.X.(*ast.Ident); ok {
 					if p, ok := imports[x.Name]; ok {
 						_, compiled := e.syms[p][f.Sel.Name]
-						need = need || !compiled // a source (maybe generic) function
+						need = need || !compiled || cellCallArg(n, imports) // rewrite_methods.go
 					}
 				}
 			}
@@ -88,6 +88,25 @@ func (e *Evaluator) needsTypes(c *cell) bool {
 		if call, ok := ast.Unparen(x.X).(*ast.CallExpr); ok {
 			sel, isSel := call.Fun.(*ast.SelectorExpr)
 			return !isSel || !isPrint(nil, sel)
+		}
+	}
+	return false
+}
+
+// cellCallArg reports an argument of call that calls something other than a package's
+// function: it may return a value of a cell's type, whose methods need keeping.
+func cellCallArg(call *ast.CallExpr, imports map[string]string) bool {
+	for _, a := range call.Args {
+		c, ok := ast.Unparen(a).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		sel, isSel := c.Fun.(*ast.SelectorExpr)
+		if !isSel {
+			return true
+		}
+		if x, ok := sel.X.(*ast.Ident); !ok || imports[x.Name] == "" {
+			return true
 		}
 	}
 	return false

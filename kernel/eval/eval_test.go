@@ -103,6 +103,23 @@ return`), "")
 	}
 }
 
+// Values of a cell's type keep their methods when a call's result goes straight to compiled
+// code or to the display (rewrite_methods.go).
+func TestCallResultsKeepMethods(t *testing.T) {
+	e := newEval(t)
+	show(t, e, `import "fmt"`, `type S struct{ N int }
+func (s S) String() string { return fmt.Sprintf("S(%d)", s.N) }
+func Make() S { return S{7} }
+func Ptr() *S { return &S{8} }`)
+	want(t, show(t, e, `fmt.Sprint(Make(), " ", Ptr(), " ", fmt.Sprint(Make()))`), `"S(7) S(8) S(7)"`)
+	show(t, e, "func (s S) Double() S { return S{s.N * 2} }")
+	want(t, show(t, e, "S{3}.Double()"), "S(6)")
+	want(t, show(t, e, "Make()"), "S(7)")
+	want(t, show(t, e, "Make().N + S(Make()).N"), "14")
+	// Statements after the call do not undo the need for types (check.go).
+	want(t, show(t, e, "x := fmt.Sprint(Make())\nss := []S{{1}}\nn := 0\nfor i := range 3 { n += i }\nx + fmt.Sprint(n, len(ss))"), `"S(7)3 1"`)
+}
+
 // "_" takes any type in every cell and statement: yaegi alone keeps the type of its first
 // use (blank.go).
 func TestBlankTakesAnyTypeInEachCell(t *testing.T) {

@@ -49,6 +49,11 @@ func (e *Evaluator) rewrite(c *cell) error {
 			r.body.List = rw.splitGlobals(r.body.List)
 		}
 	}
+	if x := c.trailing(); x != nil && rw.info != nil {
+		if conv := rw.converted(x.X); conv != nil { // it goes to the display hook (finish.go)
+			x.X = conv
+		}
+	}
 	if rw.err != nil {
 		return rw.err
 	}
