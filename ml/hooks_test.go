@@ -36,7 +36,7 @@ func TestHooks(t *testing.T) {
 	if _, err := ml.Fit(ds, linear.Logistic{}, ml.FitOptions{Seed: 1}); err != nil {
 		t.Fatal(err)
 	}
-	if len(bars) != 1 || !bars[0].done || len(bars[0].sets) == 0 || bars[0].label != "training linear.Logistic" || bars[0].total <= 0 {
+	if len(bars) != 1 || !bars[0].done || len(bars[0].sets) == 0 || bars[0].label != "training linear.Logistic" || bars[0].total != 0 { // a count: L-BFGS has no known total
 		t.Fatalf("bars %+v", bars)
 	}
 	own := 0
