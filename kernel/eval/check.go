@@ -71,7 +71,7 @@ func (e *Evaluator) needsTypes(c *cell) bool {
 				if x, ok := f.X.(*ast.Ident); ok {
 					if p, ok := imports[x.Name]; ok {
 						_, compiled := e.syms[p][f.Sel.Name]
-						need = need || !compiled || cellCallArg(n, imports) // rewrite_methods.go
+						need = need || !compiled || cellCallArg(n, imports) || p == "errors" && f.Sel.Name == "As" // rewrite_methods.go, rewrite_errors.go
 					}
 				}
 			}

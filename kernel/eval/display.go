@@ -33,10 +33,11 @@ func (e *Evaluator) hooks() interp.Exports {
 	errType := reflect.TypeOf((*error)(nil)).Elem()
 	return interp.Exports{
 		hookPath + "/hook": {
-			"Out":   out,
-			"At":    reflect.ValueOf(func(line, col int) { e.at.Store(int64(line)<<32 | int64(col)) }),
-			"Clear": reflect.ValueOf(clearValue),
-			"Stop":  reflect.ValueOf(func() { panic(stopCell{}) }),
+			"Out":     out,
+			"At":      reflect.ValueOf(func(line, col int) { e.at.Store(int64(line)<<32 | int64(col)) }),
+			"Clear":   reflect.ValueOf(clearValue),
+			"Stop":    reflect.ValueOf(func() { panic(stopCell{}) }),
+			"Unwraps": reflect.ValueOf(unwraps),
 			"Defer": reflect.ValueOf(func(line, col int, f func()) {
 				e.defers.list = append(e.defers.list, deferred{f, line, col})
 			}),
@@ -51,8 +52,11 @@ func (e *Evaluator) hooks() interp.Exports {
 			}),
 		},
 		// Interpreted values with a String or Error method reach Out wrapped so that they
-		// keep the method (the same mechanism yaegi uses for fmt.Println).
-		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{out: {stringer, errType}})},
+		// keep the method (the same mechanism yaegi uses for fmt.Println). fmt.Errorf's
+		// arguments may be errors too: yaegi maps only Formatter and Stringer, so a cell's
+		// error type given to %w printed %!w(...) and broke the chain.
+		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{out: {stringer, errType},
+			reflect.ValueOf(fmt.Errorf): {errType, reflect.TypeFor[fmt.Formatter](), stringer}})},
 	}
 }
 

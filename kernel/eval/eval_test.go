@@ -120,6 +120,25 @@ func Ptr() *S { return &S{8} }`)
 	want(t, show(t, e, "x := fmt.Sprint(Make())\nss := []S{{1}}\nn := 0\nfor i := range 3 { n += i }\nx + fmt.Sprint(n, len(ss))"), `"S(7)3 1"`)
 }
 
+// A cell's error type works in fmt.Errorf's %w chains and with errors.As, which alone panics
+// on interpreted types (rewrite_errors.go).
+func TestCellErrorTypes(t *testing.T) {
+	e := newEval(t)
+	show(t, e, `import ("errors"; "fmt")`, `type MyErr struct{ Code int }
+func (e *MyErr) Error() string { return fmt.Sprintf("code %d", e.Code) }
+type Other struct{}
+func (Other) Error() string { return "other" }`)
+	want(t, show(t, e, `err := fmt.Errorf("outer: %w", &MyErr{42})
+var t *MyErr
+ok := errors.As(err, &t)
+fmt.Sprint(err, " ", ok, " ", t.Code)`), `"outer: code 42 true 42"`)
+	want(t, show(t, e, `var o Other
+e := errors.Join(errors.New("a"), fmt.Errorf("b: %w", &MyErr{7}))
+var m *MyErr
+okO, okM := errors.As(err, &o), errors.As(e, &m)
+fmt.Sprint(okO, " ", okM, " ", m.Code)`), `"false true 7"`)
+}
+
 // "_" takes any type in every cell and statement: yaegi alone keeps the type of its first
 // use (blank.go).
 func TestBlankTakesAnyTypeInEachCell(t *testing.T) {

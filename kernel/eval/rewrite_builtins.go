@@ -17,6 +17,9 @@ import (
 // Map(xs, func(int) string) infers R = int; slices.Reverse(xs) fails to compile), while it
 // runs the explicit instantiation.
 func (rw *rewriter) call(n *ast.CallExpr) ast.Expr {
+	if x := rw.errorsAs(n); x != nil {
+		return x
+	}
 	rw.keepMethods(n)
 	if id, ok := n.Fun.(*ast.Ident); ok && rw.info != nil {
 		if _, builtin := rw.info.Uses[id].(*types.Builtin); builtin {

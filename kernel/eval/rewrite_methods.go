@@ -54,7 +54,7 @@ func cellMethods(t types.Type) bool {
 		t = p.Elem()
 	}
 	n, ok := t.(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" && n.NumMethods() > 0 && !types.IsInterface(n)
+	return ok && cellType(n) && n.NumMethods() > 0
 }
 
 // compiled reports a callee of another package than the cells' (fmt.Println, a method of a
