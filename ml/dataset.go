@@ -109,7 +109,10 @@ func NewDataset(cols []Column, target string, features ...string) (*Dataset, err
 			task = Classification
 		}
 	}
-	return d, d.setTask(task)
+	if err := d.setTask(task); err != nil {
+		return nil, err
+	}
+	return d, nil
 }
 
 func names(cols []Column) []string {
@@ -138,34 +141,35 @@ func distinct(c Column, limit int) []string {
 // setTask fixes the task and, for classification, the classes (numbers in
 // numeric order, other labels in lexical order) and each row's class index.
 func (d *Dataset) setTask(t Task) error {
-	d.task, d.classes, d.yCode = t, nil, nil
 	if t == Regression {
 		if ty := d.target.Type(); ty == TypeString {
 			return fmt.Errorf("ml: target %q holds strings; regression needs numbers", d.target.Name)
 		}
+		d.task, d.classes, d.yCode = t, nil, nil
 		return nil
 	}
-	d.classes = distinct(d.target, math.MaxInt)
+	classes := distinct(d.target, math.MaxInt)
 	if ty := d.target.Type(); ty == TypeInt || ty == TypeFloat {
-		slices.SortFunc(d.classes, func(a, b string) int {
+		slices.SortFunc(classes, func(a, b string) int {
 			x, _ := strconv.ParseFloat(a, 64)
 			y, _ := strconv.ParseFloat(b, 64)
 			return cmp.Compare(x, y)
 		})
 	} else {
-		slices.Sort(d.classes)
+		slices.Sort(classes)
 	}
-	if len(d.classes) < 2 {
-		return fmt.Errorf("ml: target %q has only %d distinct value(s); classification needs 2 or more", d.target.Name, len(d.classes))
+	if len(classes) < 2 { // refused before d changes: a failed SetKind leaves d as it was
+		return fmt.Errorf("ml: target %q has only %d distinct value(s); classification needs 2 or more", d.target.Name, len(classes))
 	}
-	code := make(map[string]int, len(d.classes))
-	for i, c := range d.classes {
+	code := make(map[string]int, len(classes))
+	for i, c := range classes {
 		code[c] = i
 	}
-	d.yCode = make([]int, d.target.Len())
-	for i := range d.yCode {
-		d.yCode[i] = code[d.target.cat(i)]
+	yCode := make([]int, d.target.Len())
+	for i := range yCode {
+		yCode[i] = code[d.target.cat(i)]
 	}
+	d.task, d.classes, d.yCode = t, classes, yCode
 	return nil
 }
 

@@ -78,7 +78,19 @@ func TestNewDatasetErrors(t *testing.T) {
 		{[]Column{Floats("t", []float64{1, math.NaN(), 2}), y}, "t", nil, `target "t" is missing in row 1`},
 	}
 	for _, c := range cases {
-		_, err := NewDataset(c.cols, c.target, c.feats...)
+		d, err := NewDataset(c.cols, c.target, c.feats...)
 		errHas(t, err, c.want)
+		if d != nil { // a half-made dataset made Fit panic
+			t.Errorf("%s: a dataset came with the error", c.want)
+		}
+	}
+	// A refused SetKind leaves the dataset as it was, fit for its task.
+	one, err := NewDataset([]Column{Floats("x", []float64{1, 2, 3}), Floats("t", []float64{5, 5, 5})}, "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	errHas(t, one.SetKind("t", Categorical), `only 1 distinct`)
+	if one.Task() != Regression || one.Classes() != nil || one.Y()[0] != 5 {
+		t.Errorf("after a refused SetKind: %v %v %v", one.Task(), one.Classes(), one.Y())
 	}
 }

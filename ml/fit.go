@@ -25,8 +25,11 @@ type Spec interface {
 //	m, err := ml.Fit(train, linear.Logistic{}, ml.FitOptions{Seed: 1})
 //	met, err := m.Evaluate(test)
 func Fit(d *Dataset, spec Spec, opt FitOptions) (*Model, error) {
-	if d == nil || spec == nil {
-		return nil, fmt.Errorf("ml: Fit needs a dataset and a spec")
+	if d == nil {
+		return nil, fmt.Errorf("ml: Fit: the dataset is nil (check the error of the call that made it)")
+	}
+	if spec == nil {
+		return nil, fmt.Errorf("ml: Fit: the spec is nil (linear.Logistic{}, tree.ForestConfig{}, ...)")
 	}
 	if d.Len() == 0 {
 		return nil, fmt.Errorf("ml: the dataset has no rows")
