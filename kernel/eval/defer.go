@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -9,9 +8,9 @@ import (
 
 // A defer among a cell's top-level statements runs when the cell ends, last first, as in a
 // function. yaegi alone would attach it to the global frame and run it after every later
-// run, so the evaluator rewrites it: the function and its arguments are evaluated where the
-// defer stands, into hidden variables, and __cairn.Defer keeps the call; Eval runs the kept
-// calls after the cell's last run, also when a run failed (not when it was interrupted).
+// run, so the rewriter turns it into a call of the Defer hook with the deferred call, its
+// function and arguments evaluated where the defer stands; Eval runs the kept calls after
+// the cell's last run, also when a run failed (not when it was interrupted).
 
 // deferred is a kept call and the position of its defer statement.
 type deferred struct {
@@ -20,34 +19,51 @@ type deferred struct {
 }
 
 // deferStmt rewrites the top-level `defer f(a, b)` into
-// { d := f; d0 := a; d1 := b; __cairn.Defer(line, col, func() { d(d0, d1) }) }. Constant
-// arguments stay in the call (a captured untyped constant would take its default type), and
-// so do builtins' names, which are not values.
-func (e *Evaluator) deferStmt(n *ast.DeferStmt, info *types.Info) ast.Stmt {
+// __cairn.Defer(line, col, func(p0 F, p1 A, p2 B) func() { return func() { p0(p1, p2) } }(f, a, b)):
+// f and its arguments are evaluated where the defer stands and passed as parameters, which
+// stay apart in each loop iteration (variables a closure captures from a loop body do not in
+// yaegi, measured). Constant arguments and builtins' names (not values) stay in the call.
+// Without types, the values go to hidden variables of a block instead (right outside loops).
+func (rw *rewriter) deferStmt(n *ast.DeferStmt) ast.Stmt {
 	pos := n.Pos()
-	e.defers.n++
-	name := fmt.Sprintf("__cairn_defer%d", e.defers.n)
-	var list []ast.Stmt
-	keep := func(x ast.Expr, suffix string) ast.Expr {
-		v := name + suffix
-		list = append(list, assign(x.Pos(), idents(x.Pos(), v), token.DEFINE, x))
-		return ident(v, x.Pos())
-	}
 	c := *n.Call
-	if id, ok := ast.Unparen(c.Fun).(*ast.Ident); !ok || !builtin(id, info) {
-		c.Fun = keep(c.Fun, "")
+	var params []*ast.Field
+	var values []ast.Expr
+	var list []ast.Stmt // the untyped form's hidden variables
+	typed := rw.info != nil
+	keep := func(x ast.Expr) ast.Expr {
+		v := ident(rw.name("defer"), x.Pos())
+		if t := rw.typeOf(x); typed && t != nil {
+			if typ, ok := rw.typeExpr(types.Default(t), x.Pos()); ok {
+				params, values = append(params, field(typ, v)), append(values, x)
+				return ident(v.Name, x.Pos())
+			}
+		}
+		typed = false
+		list = append(list, assign(x.Pos(), []ast.Expr{ident(v.Name, x.Pos())}, token.DEFINE, x))
+		return ident(v.Name, x.Pos())
+	}
+	if id, ok := ast.Unparen(c.Fun).(*ast.Ident); !ok || !builtin(id, rw.info) {
+		c.Fun = keep(c.Fun)
 	}
 	c.Args = make([]ast.Expr, len(n.Call.Args))
 	for i, a := range n.Call.Args {
-		if isConstant(a, info) {
+		if isConstant(a, rw.info) {
 			c.Args[i] = a
 		} else {
-			c.Args[i] = keep(a, fmt.Sprintf("_%d", i))
+			c.Args[i] = keep(a)
 		}
 	}
-	p := e.fset.Position(pos)
-	later := funcLit(pos, fields(pos), nil, exprStmt(&c))
+	later := ast.Expr(funcLit(pos, fields(pos), nil, exprStmt(&c)))
+	if typed {
+		thunk := &ast.FuncType{Func: pos, Params: fields(pos)}
+		later = call(funcLit(pos, fields(pos, params...), fields(pos, field(thunk)), ret(pos, later)), pos, values...)
+	}
+	p := rw.e.fset.Position(pos)
 	list = append(list, exprStmt(call(hook("Defer", pos), pos, intLit(p.Line, pos), intLit(p.Column, pos), later)))
+	if len(list) == 1 {
+		return list[0]
+	}
 	return block(pos, list...)
 }
 

@@ -39,13 +39,13 @@ func (e *Evaluator) hooks() interp.Exports {
 			"Stop":    reflect.ValueOf(func() { panic(stopCell{}) }),
 			"Unwraps": reflect.ValueOf(unwraps),
 			"Defer": reflect.ValueOf(func(line, col int, f func()) {
-				e.defers.list = append(e.defers.list, deferred{f, line, col})
+				e.defers = append(e.defers, deferred{f, line, col})
 			}),
 			// The cell's defers, last first; a panic stops the rest (unlike Go's).
 			"RunDefers": reflect.ValueOf(func() {
-				for n := len(e.defers.list); n > 0; n = len(e.defers.list) {
-					d := e.defers.list[n-1]
-					e.defers.list = e.defers.list[:n-1]
+				for n := len(e.defers); n > 0; n = len(e.defers) {
+					d := e.defers[n-1]
+					e.defers = e.defers[:n-1]
 					e.at.Store(int64(d.line)<<32 | int64(d.col))
 					d.call()
 				}

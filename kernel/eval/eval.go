@@ -51,11 +51,8 @@ type Evaluator struct {
 	pkgNames map[string]string // import path → package name, of compiled packages
 	syms     interp.Exports    // import path → symbols, of compiled packages
 	out      []reflect.Value   // set by the Out hook
-	defers   struct {
-		n    int        // hidden names made so far
-		list []deferred // the running cell's top-level defers (defer.go)
-	}
-	at atomic.Int64 // line<<32 | col of the running top-level statement
+	defers   []deferred        // the running cell's top-level defers (defer.go)
+	at       atomic.Int64      // line<<32 | col of the running top-level statement
 }
 
 // New makes an interpreter loaded with opt's packages. The interpreter runs unrestricted:
@@ -157,7 +154,7 @@ func (e *Evaluator) Eval(ctx context.Context, src string) ([]reflect.Value, erro
 	if err != nil {
 		return nil, err
 	}
-	e.out, e.defers.list = nil, nil
+	e.out, e.defers = nil, nil
 	for _, r := range c.runs {
 		if r.empty() {
 			continue
@@ -166,7 +163,7 @@ func (e *Evaluator) Eval(ctx context.Context, src string) ([]reflect.Value, erro
 			break
 		}
 	}
-	if len(e.defers.list) > 0 && ctx.Err() == nil {
+	if len(e.defers) > 0 && ctx.Err() == nil {
 		pos := c.runs[0].first()
 		if derr := e.runOne(ctx, c, &run{kind: segStmt, body: block(pos, exprStmt(call(hook("RunDefers", pos), pos)))}); err == nil || err == errStopped {
 			err = derr

@@ -94,10 +94,12 @@ defer set(1.5)
 if true { defer note("in an if") }
 return`), "")
 	want(t, show(t, e, `fmt.Sprint(f32, log)`), `"1.5 [in an if]"`)
+	show(t, e, "log = nil\nfor i := 0; i < 3; i++ { defer note(fmt.Sprint(i)) }")
+	want(t, show(t, e, `strings.Join(log, ",")`), `"2,1,0"`) // each iteration's own i
 	if _, err := e.Eval(context.Background(), "defer note(\"after a panic\")\npanic(\"boom\")"); err == nil || !strings.Contains(err.Error(), "boom") {
 		t.Fatalf("the panic: %v", err)
 	}
-	want(t, show(t, e, `fmt.Sprint(log)`), `"[in an if after a panic]"`)
+	want(t, show(t, e, `fmt.Sprint(log)`), `"[2 1 0 after a panic]"`)
 	if _, err := e.Eval(context.Background(), "defer panic(\"in defer\")"); err == nil || !strings.Contains(err.Error(), "in defer") {
 		t.Fatalf("a panicking defer: %v", err)
 	}

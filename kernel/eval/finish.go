@@ -3,7 +3,6 @@ package eval
 import (
 	"go/ast"
 	"go/token"
-	"go/types"
 )
 
 // trailing is the cell's last top-level statement when it is an expression statement.
@@ -28,7 +27,7 @@ func (c *cell) trailing() *ast.ExprStmt {
 //     cell is, so a panic or an interrupt can name the line (yaegi's own panic positions are
 //     wrong).
 //   - A return outside functions ends the cell (it panics with stopCell, which Eval takes as
-//     success); a defer there runs when the cell ends (defer.go).
+//     success). (A defer there was rewritten to run when the cell ends: defer.go.)
 //   - The trailing expression is passed to __cairn.Out to be returned by Eval, in the same
 //     run; when it is not known whether it has a value (no type information), it goes to a
 //     run of its own that falls back to running it as a plain statement (see runOne).
@@ -56,7 +55,7 @@ func (e *Evaluator) finish(c *cell, show display) error {
 				continue
 			}
 			var err error
-			if s, err = e.topLevel(s, c.info); err != nil {
+			if s, err = e.topLevel(s); err != nil {
 				return err
 			}
 			if compound(s) {
@@ -76,8 +75,9 @@ func (e *Evaluator) finish(c *cell, show display) error {
 // stopCell is the panic value of a top-level return.
 type stopCell struct{}
 
-// topLevel rewrites return and defer in top-level statement s, outside functions.
-func (e *Evaluator) topLevel(s ast.Stmt, info *types.Info) (ast.Stmt, error) {
+// topLevel rewrites return in top-level statement s, outside functions (the rewriter did
+// defer: defer.go).
+func (e *Evaluator) topLevel(s ast.Stmt) (ast.Stmt, error) {
 	var err error
 	pre := func(n ast.Node) bool {
 		_, lit := n.(*ast.FuncLit)
@@ -85,8 +85,6 @@ func (e *Evaluator) topLevel(s ast.Stmt, info *types.Info) (ast.Stmt, error) {
 	}
 	s = edit(s, pre, func(n ast.Node) ast.Node {
 		switch n := n.(type) {
-		case *ast.DeferStmt:
-			return e.deferStmt(n, info)
 		case *ast.ReturnStmt:
 			if len(n.Results) > 0 {
 				err = errAt(e.fset, n.Pos(), "a cell cannot return values")

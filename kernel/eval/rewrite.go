@@ -92,6 +92,10 @@ func (rw *rewriter) post(n ast.Node) ast.Node {
 		if rw.unlabel[n.Stmt] { // the loop became a block; its label has no users left
 			return n.Stmt
 		}
+	case *ast.DeferStmt:
+		if len(rw.funcs) == 0 { // before the loop rewrites, which must see its closure
+			return rw.deferStmt(n)
+		}
 	case *ast.RangeStmt:
 		return rw.rangeStmt(n)
 	case *ast.ForStmt:
