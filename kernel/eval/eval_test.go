@@ -118,6 +118,9 @@ func Ptr() *S { return &S{8} }`)
 	want(t, show(t, e, "S{3}.Double()"), "S(6)")
 	want(t, show(t, e, "Make()"), "S(7)")
 	want(t, show(t, e, "Make().N + S(Make()).N"), "14")
+	// Instances of generic types are not converted: yaegi cannot name them.
+	show(t, e, "type Stack[T any] struct{ items []T }\nfunc (s *Stack[T]) Len() int { return len(s.items) }\nfunc NewStack[T any]() *Stack[T] { return &Stack[T]{} }")
+	want(t, show(t, e, "NewStack[int]()"), "&{items:[]}")
 	// Statements after the call do not undo the need for types (check.go).
 	want(t, show(t, e, "x := fmt.Sprint(Make())\nss := []S{{1}}\nn := 0\nfor i := range 3 { n += i }\nx + fmt.Sprint(n, len(ss))"), `"S(7)3 1"`)
 }

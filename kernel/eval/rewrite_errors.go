@@ -77,11 +77,13 @@ func (rw *rewriter) errorsAs(n *ast.CallExpr) ast.Expr {
 	}).(ast.Expr)
 }
 
-// cellType reports a named type declared by the cells (package main), or a pointer to one.
+// cellType reports a named non-interface type declared by the cells (package main), or a
+// pointer to one. Instances of generic types are not: yaegi cannot name them in rewritten
+// code ("type not found: main.Stack[int]", measured).
 func cellType(t types.Type) bool {
 	if p, ok := t.(*types.Pointer); ok {
 		t = p.Elem()
 	}
 	n, ok := t.(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" && !types.IsInterface(n)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" && !types.IsInterface(n) && n.TypeArgs().Len() == 0
 }

@@ -47,8 +47,7 @@ func (rw *rewriter) converted(a ast.Expr) ast.Expr {
 	return &ast.CallExpr{Fun: typ, Lparen: a.Pos(), Args: []ast.Expr{a}, Rparen: a.End()}
 }
 
-// cellMethods reports a named non-interface type of package main (or a pointer to one) with
-// methods.
+// cellMethods reports a cellType with methods.
 func cellMethods(t types.Type) bool {
 	if p, ok := t.(*types.Pointer); ok {
 		t = p.Elem()
