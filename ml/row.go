@@ -37,24 +37,45 @@ func (m *Model) encodeRow(row map[string]any, x []float64) error {
 			m.enc.put(x, j, 0, "", true)
 			continue
 		}
-		if b, ok := v.(bool); ok && f.Kind == Numeric && f.Type == TypeBool {
-			v = b2f(b) // a bool feature set numeric: 0 or 1
-		}
-		if f.Kind == Numeric {
-			num, err := toNumber(v)
-			if err != nil {
-				return &FieldError{f.Name, err.Error()}
-			}
-			m.enc.put(x, j, num, "", false)
-			continue
-		}
-		label, err := toLabel(v, f.Type)
+		num, label, err := value(&f, v)
 		if err != nil {
 			return &FieldError{f.Name, err.Error()}
 		}
-		m.enc.put(x, j, 0, label, false)
+		m.enc.put(x, j, num, label, false)
 	}
 	return nil
+}
+
+// value reads feature f's (non-nil) value: a number for a numeric feature, a category label
+// for a categorical one.
+func value(f *Feature, v any) (num float64, label string, err error) {
+	if b, ok := v.(bool); ok && f.Kind == Numeric && f.Type == TypeBool {
+		return b2f(b), "", nil // a bool feature set numeric: 0 or 1
+	}
+	if f.Kind == Numeric {
+		num, err = toNumber(v)
+		return num, "", err
+	}
+	label, err = toLabel(v, f.Type)
+	return 0, label, err
+}
+
+// BinValue is feature j's value v as its Reference.Bin takes it: the number of a numeric
+// feature, the category code of a categorical one (−1 unseen). ok is false for a missing
+// value or one the model refuses. The service's /drift bins requests with it.
+func (m *Model) BinValue(j int, v any) (x float64, ok bool) {
+	if v == nil {
+		return 0, false
+	}
+	f := &m.Schema.Features[j]
+	num, label, err := value(f, v)
+	if err != nil {
+		return 0, false
+	}
+	if f.Kind == Categorical {
+		return m.enc.code(j, label), true
+	}
+	return num, true
 }
 
 // unknownField reports the first (by name) key that is not a feature.

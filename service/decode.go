@@ -206,18 +206,18 @@ func csvValue(cell string, f *ml.Feature) (any, error) {
 		return nil, nil
 	}
 	switch {
+	case f.Type == ml.TypeBool: // before Numeric: a bool feature made numeric still takes true/false
+		v, err := strconv.ParseBool(strings.TrimSpace(cell))
+		if err != nil {
+			return nil, fmt.Errorf("want true or false, got %q", cell)
+		}
+		return v, nil
 	case f.Kind == ml.Numeric:
 		v, err := strconv.ParseFloat(strings.TrimSpace(cell), 64)
 		if err != nil {
 			return nil, fmt.Errorf("want a number, got %q", cell)
 		}
 		return v, nil // NaN and ±Inf parse: the model refuses them by name
-	case f.Type == ml.TypeBool:
-		v, err := strconv.ParseBool(strings.TrimSpace(cell))
-		if err != nil {
-			return nil, fmt.Errorf("want true or false, got %q", cell)
-		}
-		return v, nil
 	}
 	return cell, nil
 }

@@ -1,9 +1,7 @@
 package service
 
 import (
-	"math"
 	"slices"
-	"strconv"
 	"sync"
 
 	"github.com/cairn-notebook/cairn/ml"
@@ -18,6 +16,7 @@ const (
 
 // drift keeps the reference bins of the last window predicted rows, per feature, in a ring.
 type drift struct {
+	m     *ml.Model
 	feats []ml.Feature
 	refs  []*ml.Reference // by feature; nil when the model has none for it
 
@@ -28,7 +27,7 @@ type drift struct {
 }
 
 func newDrift(m *ml.Model, window int) *drift {
-	d := &drift{feats: m.Schema.Features, refs: make([]*ml.Reference, len(m.Schema.Features))}
+	d := &drift{m: m, feats: m.Schema.Features, refs: make([]*ml.Reference, len(m.Schema.Features))}
 	for i := range m.Reference {
 		for j, f := range d.feats {
 			if m.Reference[i].Feature == f.Name {
@@ -57,40 +56,14 @@ func (d *drift) add(rows []map[string]any) {
 	}
 }
 
-// bin places one value in its feature's reference bins (-1: missing).
+// bin places one value in its feature's reference bins (-1: missing), reading it the way the
+// model does (ml.Model.BinValue).
 func (d *drift) bin(j int, v any) int16 {
-	ref, f := d.refs[j], &d.feats[j]
-	if v == nil || ref == nil {
+	x, ok := d.m.BinValue(j, v)
+	if !ok || d.refs[j] == nil {
 		return -1
 	}
-	if f.Kind == ml.Numeric {
-		x, ok := v.(float64)
-		if !ok {
-			return -1
-		}
-		return int16(ref.Bin(ml.Numeric, x))
-	}
-	code := -1.0
-	if i, ok := slices.BinarySearch(f.Categories, label(v, f.Type)); ok {
-		code = float64(i)
-	}
-	return int16(ref.Bin(ml.Categorical, code))
-}
-
-// label is a categorical value's category label, as ml encodes it.
-func label(v any, t ml.ValueType) string {
-	switch x := v.(type) {
-	case string:
-		return x
-	case bool:
-		return strconv.FormatBool(x)
-	case float64:
-		if t == ml.TypeInt && x == math.Trunc(x) {
-			return strconv.FormatInt(int64(x), 10)
-		}
-		return strconv.FormatFloat(x, 'g', -1, 64)
-	}
-	return ""
+	return int16(d.refs[j].Bin(d.feats[j].Kind, x))
 }
 
 // FeatureDrift is one feature's population stability index over the window.

@@ -149,3 +149,5 @@ func mustJSON(v any) string {
 }
 
 func linearSpec() ml.Spec { return linear.Linear{} }
+
+func logisticSpec() ml.Spec { return linear.Logistic{} }

@@ -268,3 +268,41 @@ func TestRegression(t *testing.T) {
 		t.Errorf("regression answer has probabilities: %s", b)
 	}
 }
+
+// Drift reads a value the way the model does: a bool feature made numeric is 0 or 1, not
+// missing (the service once re-implemented the conversion and binned it as missing).
+func TestDriftReadsValuesAsTheModel(t *testing.T) {
+	n := 200
+	x, member, y := make([]float64, n), make([]bool, n), make([]string, n)
+	for i := range n {
+		x[i], member[i] = float64(i%17), i%3 == 0
+		y[i] = []string{"no", "yes"}[i%2]
+	}
+	ds, err := ml.NewDataset([]ml.Column{ml.Floats("x", x), ml.Bools("member", member), ml.Strings("y", y)}, "y")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ds.SetKind("member", ml.Numeric); err != nil {
+		t.Fatal(err)
+	}
+	m, err := ml.Train(ds, logisticSpec(), 0.25, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(m, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	url(t, s)
+	for i := range 60 {
+		predict(t, s, "application/json", mustJSON(map[string]any{"x": float64(i % 17), "member": i%3 == 0}))
+	}
+	if a := predict(t, s, "text/csv", "x,member\n3,true\n"); len(a.Predictions) != 1 { // JSON and CSV alike
+		t.Errorf("CSV with a numeric bool: %+v", a)
+	}
+	for _, f := range driftReport(t, s).Features {
+		if f.Feature == "member" && (f.PSI == nil || *f.PSI > DriftThreshold || f.Drift) {
+			t.Errorf("member, sent as in training, drifts: %+v", f)
+		}
+	}
+}
