@@ -63,7 +63,7 @@ lint:
 
 # Tests start kernels from the built binary, so that only it and the kernel's own packages link
 # DuckDB (kernel/kerneltest).
-gotest: build runtimes
+gotest: build
 	@echo "== go test"; CAIRN_TEST_BIN=$(abspath $(BIN)) $(GO) test -timeout 20m ./...
 
 uitest:

@@ -8,10 +8,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
+	"github.com/cairn-notebook/cairn/bench/measure"
 	"github.com/cairn-notebook/cairn/ml"
 	"github.com/cairn-notebook/cairn/ml/tree"
 	"github.com/cairn-notebook/cairn/service/bundle"
@@ -159,15 +159,10 @@ func bigData(n int, seed uint64) (*ml.Dataset, error) {
 }
 
 // median sorts ds and returns its middle value.
-func median(ds []time.Duration) time.Duration {
-	slices.Sort(ds)
-	return ds[len(ds)/2]
-}
-
 // markdown renders the big-model section.
 func (r *bigResult) markdown() string {
 	var b strings.Builder
-	v, t, s := median(r.verified), median(r.trusted), median(r.starts)
+	v, t, s := measure.Of(r.verified).Median, measure.Of(r.trusted).Median, measure.Of(r.starts).Median
 	fmt.Fprintf(&b, "\nBig model: random forest, 100 trees, fitted on 100,000 rows × 20 features in %.1f s; "+
 		"model file %.1f MB, saved in %s.\n\n", r.fit.Seconds(), float64(r.modelBytes)/1e6, ms(r.save))
 	b.WriteString("| big model | median | min | max |\n|---|---|---|---|\n")
@@ -179,7 +174,7 @@ func (r *bigResult) markdown() string {
 		{"load in a fresh process: bundle mapped, `ml.LoadBytes` (CRC-32C only): the service's way", r.trusted},
 		{"exported service, start to ready", r.starts},
 	} {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", row.name, ms(median(row.ds)), ms(row.ds[0]), ms(row.ds[len(row.ds)-1]))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", row.name, ms(measure.Of(row.ds).Median), ms(row.ds[0]), ms(row.ds[len(row.ds)-1]))
 	}
 	fmt.Fprintf(&b, "\nThe service's load is %.1f× faster than `ml.Load` of a copy. Start to ready ≤ 50 ms: %s (%s).\n",
 		float64(v)/float64(t), verdict(s <= 50*time.Millisecond), ms(s))

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math"
 	"net"
 	"net/http"
 	"os"
@@ -239,17 +240,10 @@ func compare(a, b string, test []row) (int, float64, error) {
 			agree++
 		}
 		for c := range x.Probabilities[i] {
-			diff = max(diff, abs(x.Probabilities[i][c]-y.Probabilities[i][c]))
+			diff = max(diff, math.Abs(x.Probabilities[i][c]-y.Probabilities[i][c]))
 		}
 	}
 	return agree, diff, nil
-}
-
-func abs(v float64) float64 {
-	if v < 0 {
-		return -v
-	}
-	return v
 }
 
 // syncBuffer collects a child's stderr (written by exec's copier, read on failure).
