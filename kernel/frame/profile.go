@@ -1,7 +1,6 @@
 package frame
 
 import (
-	gosql "database/sql"
 	"fmt"
 
 	"github.com/cairn-notebook/cairn/kernel/sql"
@@ -16,19 +15,14 @@ type Profile struct {
 }
 
 // Profile computes the frame's column profile. A frame not yet shown as a table is copied
-// into DuckDB once, as MIMEBundle does.
+// into DuckDB once, as MIMEBundle does (Frame.table).
 func (f *Frame) Profile() *Profile {
 	e, ctx, err := current()
+	if err == nil {
+		_, err = f.table(ctx, e)
+	}
 	if err != nil {
 		return &Profile{err: err}
-	}
-	if f.handle == "" {
-		f.handle, err = e.Store(ctx, func(conn *gosql.Conn, schema, table string) error {
-			return f.fill(ctx, conn, schema, table)
-		})
-		if err != nil {
-			return &Profile{err: err}
-		}
 	}
 	p, err := e.Profile(ctx, f.handle)
 	return &Profile{p: p, err: err}
