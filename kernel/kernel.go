@@ -18,6 +18,7 @@ import (
 	"sync"
 	"syscall"
 
+	"github.com/cairn-notebook/cairn/internal/chartfail"
 	"github.com/cairn-notebook/cairn/kernel/eval"
 	"github.com/cairn-notebook/cairn/kernel/frame"
 	"github.com/cairn-notebook/cairn/kernel/nb"
@@ -168,7 +169,7 @@ func (k *kernel) execute(m *protocol.Msg) {
 
 	switch m.Lang {
 	case "go", "":
-		frame.TakeFailures() // a goroutine of an earlier cell's, not this cell's
+		chartfail.Take() // a goroutine of an earlier cell's, not this cell's
 		vals, err := k.ev.Eval(ctx, m.Code)
 		if err != nil {
 			k.fail(m.ID, err)
@@ -183,7 +184,7 @@ func (k *kernel) execute(m *protocol.Msg) {
 			}
 			k.result(m.ID, map[string]string{"text/plain": strings.Join(texts, "\n")})
 		}
-		if fails := frame.TakeFailures(); len(fails) > 0 { // after the chart that shows it
+		if fails := chartfail.Take(); len(fails) > 0 { // after the chart that shows it
 			k.fail(m.ID, errors.Join(fails...))
 		}
 	case "sql":

@@ -7,9 +7,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
+	"github.com/cairn-notebook/cairn/internal/chartfail"
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 )
@@ -201,27 +201,6 @@ func titled(title, subtitle, trigger string, series int) []charts.GlobalOpts {
 	}
 }
 
-// failed is the title of a quick chart that could not be drawn: the error, in red. The error
-// is also kept for the kernel (TakeFailures), which fails the cell: the chart has no error
-// value to return, and `cairn run` must not pass a notebook whose chart is broken.
-func failed(err error) charts.GlobalOpts {
-	failures.Lock()
-	failures.errs = append(failures.errs, err)
-	failures.Unlock()
-	return charts.WithTitleOpts(opts.Title{Title: err.Error(), TitleStyle: &opts.TextStyle{Color: "#d03030"}})
-}
-
-var failures struct {
-	sync.Mutex
-	errs []error
-}
-
-// TakeFailures returns the errors of the quick charts that failed since the last call, and
-// forgets them. The kernel's: it calls it around each cell.
-func TakeFailures() []error {
-	failures.Lock()
-	defer failures.Unlock()
-	errs := failures.errs
-	failures.errs = nil
-	return errs
-}
+// failed is the title of a quick chart that could not be drawn (chartfail: the error, in
+// red, and kept for the kernel, which fails the cell).
+func failed(err error) charts.GlobalOpts { return chartfail.Title(err) }

@@ -30,7 +30,7 @@ c.Float64s()[0] + float64(f.Col("x").Int64s()[0])`)
 		if err != nil || len(vals) != 1 || vals[0].Interface() != 9.0 {
 			t.Fatalf("%s: %v %v", path, vals, err)
 		}
-		for _, hidden := range []string{"Use", "SetContext", "SetBound", "TakeFailures"} {
+		for _, hidden := range []string{"Use", "SetContext", "SetBound"} {
 			_, err := ev.Eval(context.Background(), `import "`+path+`"
 _ = frame.`+hidden)
 			if err == nil || !strings.Contains(err.Error(), hidden) {

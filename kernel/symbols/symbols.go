@@ -44,8 +44,8 @@ var Symbols = interp.Exports{}
 // Cairn's own cell-facing packages go here, one import path each. Cells may import them by
 // their short alias too (shortPaths). nb's SetSink/Sink are the kernel's, not the cells'.
 //go:generate go run github.com/traefik/yaegi/cmd/yaegi extract -name symbols -exclude ^SetSink$,^Sink$ github.com/cairn-notebook/cairn/kernel/nb
-// frame's Use, SetContext, SetBound and TakeFailures are the kernel's too.
-//go:generate go run github.com/traefik/yaegi/cmd/yaegi extract -name symbols -exclude ^Use$,^SetContext$,^SetBound$,^TakeFailures$ github.com/cairn-notebook/cairn/kernel/frame
+// frame's Use, SetContext and SetBound are the kernel's too.
+//go:generate go run github.com/traefik/yaegi/cmd/yaegi extract -name symbols -exclude ^Use$,^SetContext$,^SetBound$ github.com/cairn-notebook/cairn/kernel/frame
 // ml: datasets, models, metrics; its estimators, unsupervised tools, charts and golearn
 // interop. SetContext and SetProgress are the kernel's.
 //go:generate go run github.com/traefik/yaegi/cmd/yaegi extract -name symbols -exclude ^SetContext$,^SetProgress$ github.com/cairn-notebook/cairn/ml github.com/cairn-notebook/cairn/ml/linear github.com/cairn-notebook/cairn/ml/tree github.com/cairn-notebook/cairn/ml/pca github.com/cairn-notebook/cairn/ml/kmeans github.com/cairn-notebook/cairn/ml/text github.com/cairn-notebook/cairn/ml/mlchart github.com/cairn-notebook/cairn/ml/golearnx

@@ -3,13 +3,15 @@
 // and PCA's explained variance and projection. Like kernel/frame's quick
 // charts, each returns its chart alone (so a call on a cell's last line
 // displays) and a chart that cannot be drawn has the error as its title, in
-// red. Kept apart from ml so that ml does not link go-echarts.
+// red, and fails its cell (internal/chartfail). Kept apart from ml so that ml
+// does not link go-echarts.
 package mlchart
 
 import (
 	"fmt"
 	"math"
 
+	"github.com/cairn-notebook/cairn/internal/chartfail"
 	"github.com/cairn-notebook/cairn/ml"
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -27,9 +29,8 @@ func titled(title, subtitle, trigger string, legend bool) []charts.GlobalOpts {
 	}
 }
 
-func failed(err error) charts.GlobalOpts {
-	return charts.WithTitleOpts(opts.Title{Title: err.Error(), TitleStyle: &opts.TextStyle{Color: "#d03030"}})
-}
+// failed titles a chart that could not be drawn with its error; the kernel fails the cell.
+func failed(err error) charts.GlobalOpts { return chartfail.Title(err) }
 
 // round keeps chart data short: 4 significant decimals are plenty on screen.
 func round(v float64) float64 { return math.Round(v*1e4) / 1e4 }

@@ -3,6 +3,7 @@ package mlchart
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/cairn-notebook/cairn/internal/chartfail"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -100,7 +101,8 @@ func TestClassifierCharts(t *testing.T) {
 	if names := o.XAxis[0].Data; len(names) != 2 || !strings.HasPrefix(names[0], "p (") {
 		t.Errorf("groups %v", names)
 	}
-	// Wrong inputs draw the error as the title.
+	// Wrong inputs draw the error as the title, and keep it for the kernel to fail the cell.
+	chartfail.Take()
 	for _, c := range []struct {
 		c    chart
 		want string
@@ -115,6 +117,9 @@ func TestClassifierCharts(t *testing.T) {
 		if o := render(t, c.c); !strings.Contains(o.Title.Text, c.want) || len(o.Series) != 0 {
 			t.Errorf("title %q, want %q", o.Title.Text, c.want)
 		}
+	}
+	if errs := chartfail.Take(); len(errs) != 6 || !strings.Contains(errs[2].Error(), "evaluate the classifier") {
+		t.Errorf("kept for the kernel: %v", errs)
 	}
 }
 
