@@ -59,10 +59,8 @@ func (e *Evaluator) needsTypes(c *cell) bool {
 		switch n := n.(type) {
 		case *ast.RangeStmt, *ast.DeferStmt: // a top-level defer keeps constants typed (defer.go)
 			need = true
-		case *ast.AssignStmt: // a comma-ok definition is split into typed globals (splitGlobals)
-			need = need || n.Tok == token.DEFINE && len(n.Lhs) == 2 && len(n.Rhs) == 1 && isCommaOK(n.Rhs[0])
-		case *ast.ValueSpec:
-			need = need || len(n.Names) == 2 && len(n.Values) == 1 && isCommaOK(n.Values[0])
+		case *ast.AssignStmt, *ast.ValueSpec: // split into typed globals (splitGlobals)
+			need = need || commaOKDefine(n)
 		case *ast.CallExpr:
 			switch f := n.Fun.(type) {
 			case *ast.Ident:

@@ -34,7 +34,7 @@ func (e *Evaluator) hooks() interp.Exports {
 	return interp.Exports{
 		hookPath + "/hook": {
 			"Out":     out,
-			"At":      reflect.ValueOf(func(line, col int) { e.at.Store(int64(line)<<32 | int64(col)) }),
+			"At":      reflect.ValueOf(e.setAt),
 			"Clear":   reflect.ValueOf(clearValue),
 			"Stop":    reflect.ValueOf(func() { panic(stopCell{}) }),
 			"Unwraps": reflect.ValueOf(unwraps),
@@ -46,7 +46,7 @@ func (e *Evaluator) hooks() interp.Exports {
 				for n := len(e.defers); n > 0; n = len(e.defers) {
 					d := e.defers[n-1]
 					e.defers = e.defers[:n-1]
-					e.at.Store(int64(d.line)<<32 | int64(d.col))
+					e.setAt(d.line, d.col)
 					d.call()
 				}
 			}),

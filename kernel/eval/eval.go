@@ -243,11 +243,10 @@ func (e *Evaluator) runOne(ctx context.Context, c *cell, r *run) error {
 		return ce
 	}
 	pos := e.fset.Position(r.first())
-	e.at.Store(int64(pos.Line)<<32 | int64(pos.Column))
+	e.setAt(pos.Line, pos.Column)
 	e.trap.take()
 	cancelled, err := e.cancel.execute(ctx, e.in, prog)
-	at := e.at.Load()
-	line, col := int(at>>32), int(at&0xffffffff)
+	line, col := e.where()
 	if cancelled {
 		return &Error{Kind: "interrupted", Line: line, Col: col, Msg: ctx.Err().Error()}
 	}
@@ -300,3 +299,12 @@ func (e *Evaluator) compile(n ast.Node) (p *interp.Program, err error) {
 type emptyFS struct{}
 
 func (emptyFS) Open(string) (fs.File, error) { return nil, fs.ErrNotExist }
+
+// setAt records where the cell is (the At hook, a deferred call, a run's start).
+func (e *Evaluator) setAt(line, col int) { e.at.Store(int64(line)<<32 | int64(col)) }
+
+// where is the line and column setAt recorded last.
+func (e *Evaluator) where() (line, col int) {
+	at := e.at.Load()
+	return int(at >> 32), int(at & 0xffffffff)
+}

@@ -80,12 +80,12 @@ func (rw *rewriter) post(n ast.Node) ast.Node {
 		rw.funcs = rw.funcs[:len(rw.funcs)-1]
 	case *ast.ValueSpec:
 		rw.inits--
-		if len(rw.funcs) == 0 && len(n.Names) == 2 && len(n.Values) == 1 && isCommaOK(n.Values[0]) {
+		if len(rw.funcs) == 0 && commaOKDefine(n) {
 			rw.split[rw.top] = true // var v, ok = m[k]: see isCommaOK
 		}
 	case *ast.AssignStmt:
 		rw.inits--
-		if rw.top == ast.Stmt(n) && n.Tok == token.DEFINE && len(n.Lhs) == 2 && len(n.Rhs) == 1 && isCommaOK(n.Rhs[0]) {
+		if rw.top == ast.Stmt(n) && commaOKDefine(n) {
 			rw.split[n] = true
 		}
 	case *ast.LabeledStmt:

@@ -224,6 +224,17 @@ func (rw *rewriter) declareAssign(pos token.Pos, lhs []ast.Expr, typ ast.Expr, r
 	return append(out, assign(pos, lhs, token.ASSIGN, rhs...))
 }
 
+// commaOKDefine reports v, ok := x or var v, ok = x with a comma-ok x.
+func commaOKDefine(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		return n.Tok == token.DEFINE && len(n.Lhs) == 2 && len(n.Rhs) == 1 && isCommaOK(n.Rhs[0])
+	case *ast.ValueSpec:
+		return len(n.Names) == 2 && len(n.Values) == 1 && isCommaOK(n.Values[0])
+	}
+	return false
+}
+
 // isCommaOK reports a comma-ok expression: a map index, a type assertion or a receive. yaegi
 // v0.16.1 panics ("nil type") compiling one that defines globals, v, ok := m[k] or
 // var v, ok = x.(T), in any cell (measured); assigning to declared globals works.
