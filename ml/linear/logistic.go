@@ -84,8 +84,8 @@ func FitLogistic(X [][]float64, y []float64, cfg Logistic, opt ml.FitOptions) (*
 	obj := &objective{d: d, penalty: 1 / (cfg.C * float64(d.n))}
 	dim := d.rows * (d.p + 1)
 	problem := optimize.Problem{
-		Func: func(th []float64) float64 { return obj.eval(th, nil) },
-		Grad: func(g, th []float64) { obj.eval(th, g) },
+		Func: obj.value,
+		Grad: obj.gradient,
 		Status: func() (optimize.Status, error) {
 			if err := ctx.Err(); err != nil {
 				return optimize.Failure, err
