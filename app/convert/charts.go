@@ -11,9 +11,6 @@ import (
 	"github.com/cairn-notebook/cairn/frontend"
 )
 
-// EChartsMIME is the MIME type of a chart: an ECharts option as JSON.
-const EChartsMIME = "application/vnd.cairn.echarts+json"
-
 // echartsPath is where the frontend build puts the whole ECharts bundle (vite.config.ts).
 const echartsPath = "vendor/echarts.min.js"
 

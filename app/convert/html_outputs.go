@@ -5,6 +5,8 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"github.com/cairn-notebook/cairn/app/runtime"
+	kernelnb "github.com/cairn-notebook/cairn/kernel/nb"
 	"sort"
 	"strings"
 
@@ -12,11 +14,10 @@ import (
 	"github.com/cairn-notebook/cairn/ml"
 )
 
-// TableMIME is the MIME type of a result table; saved outputs keep its first rows in "page".
-const TableMIME = "application/vnd.cairn.table+json"
+// Saved tables (runtime.TableMIME) keep their first rows in "page".
 
 // shown is the order in which a rich output's MIME types are preferred in the report.
-var shown = []string{EChartsMIME, ml.ModelMIME, TableMIME, "image/png", "image/jpeg", "image/gif", "image/webp",
+var shown = []string{kernelnb.EChartsMIME, ml.ModelMIME, runtime.TableMIME, "image/png", "image/jpeg", "image/gif", "image/webp",
 	"image/svg+xml", "text/html", "text/markdown", "text/plain"}
 
 // renderOutput returns an output's HTML and whether it is a chart.
@@ -36,7 +37,7 @@ func renderOutput(o notebook.Output) (string, bool) {
 			continue
 		}
 		if h, ok := renderMIME(mime, v); ok {
-			return h, mime == EChartsMIME
+			return h, mime == kernelnb.EChartsMIME
 		}
 	}
 	types := make([]string, 0, len(o.Data))
@@ -51,13 +52,13 @@ func renderOutput(o notebook.Output) (string, bool) {
 // falls back to the next type).
 func renderMIME(mime, v string) (string, bool) {
 	switch {
-	case mime == EChartsMIME:
+	case mime == kernelnb.EChartsMIME:
 		opt, err := scriptJSON(v)
 		if err != nil {
 			return "", false
 		}
 		return "<div class=\"output chart\" data-chart></div><script type=\"application/json\">" + opt + "</script>\n", true
-	case mime == TableMIME:
+	case mime == runtime.TableMIME:
 		return renderTable(v)
 	case mime == ml.ModelMIME:
 		return renderModel(v)

@@ -2,6 +2,8 @@ package convert
 
 import (
 	"encoding/base64"
+	"github.com/cairn-notebook/cairn/app/runtime"
+	kernelnb "github.com/cairn-notebook/cairn/kernel/nb"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -133,8 +135,8 @@ func TestHTMLWithoutChartsHasNoECharts(t *testing.T) {
 func TestHTMLMalformedOutputsFallBack(t *testing.T) {
 	nb := notebook.New()
 	nb.Cells = []*notebook.Cell{{ID: "a", Kind: notebook.KindCode, Lang: notebook.LangGo, Outputs: []notebook.Output{
-		{Kind: notebook.OutputDisplay, Data: map[string]string{TableMIME: "{not json", "text/plain": "the table as text"}},
-		{Kind: notebook.OutputDisplay, Data: map[string]string{EChartsMIME: "[1,", "image/png": "iVBO Rw0K\n"}},
+		{Kind: notebook.OutputDisplay, Data: map[string]string{runtime.TableMIME: "{not json", "text/plain": "the table as text"}},
+		{Kind: notebook.OutputDisplay, Data: map[string]string{kernelnb.EChartsMIME: "[1,", "image/png": "iVBO Rw0K\n"}},
 	}}}
 	b, err := ToHTML(nb, HTMLOptions{})
 	if err != nil {

@@ -3,6 +3,7 @@ package convert
 import (
 	"bytes"
 	"encoding/json"
+	kernelnb "github.com/cairn-notebook/cairn/kernel/nb"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -127,7 +128,7 @@ func TestIpynbLayout(t *testing.T) {
 	var chartHTML []string
 	for _, id := range []string{"bar_chart", "pie"} {
 		for _, o := range doc.Cells[cells[id]].Outputs {
-			if _, ok := o.Data[EChartsMIME]; ok {
+			if _, ok := o.Data[kernelnb.EChartsMIME]; ok {
 				var h []string
 				if err := json.Unmarshal(o.Data["text/html"], &h); err != nil {
 					t.Fatalf("%s: chart output without text/html: %v", id, err)

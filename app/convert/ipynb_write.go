@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/cairn-notebook/cairn/app/runtime"
+	kernelnb "github.com/cairn-notebook/cairn/kernel/nb"
 	"strings"
 
 	"github.com/cairn-notebook/cairn/app/notebook"
@@ -167,11 +169,11 @@ func (w *ipynbWriter) generatedHTML(cellID string, data map[string]string) strin
 	if _, has := data["text/html"]; has {
 		return ""
 	}
-	if opt, ok := data[EChartsMIME]; ok {
+	if opt, ok := data[kernelnb.EChartsMIME]; ok {
 		w.charts++
 		return jupyterChart(fmt.Sprintf("cairn-chart-%s-%d", cellID, w.charts), opt, w.charts == 1)
 	}
-	if t, ok := data[TableMIME]; ok {
+	if t, ok := data[runtime.TableMIME]; ok {
 		if h, ok := renderTable(t); ok {
 			return h
 		}
