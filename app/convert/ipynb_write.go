@@ -57,10 +57,7 @@ func ToIpynb(nb *notebook.Notebook) ([]byte, error) {
 func frontMatter(nb *notebook.Notebook) (string, bool) {
 	head := *nb
 	head.Cells = nil
-	front := string(head.Marshal())
-	all := string(nb.Marshal())
-	i := strings.IndexByte(all, '\n')
-	return front, i > 0 && all[i-1] == '\r'
+	return string(head.Marshal()), nb.CRLF()
 }
 
 type ipynbWriter struct {

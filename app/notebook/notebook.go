@@ -28,7 +28,7 @@ type Notebook struct {
 	// written back byte for byte and unknown keys survive. nil for a notebook
 	// built in code.
 	front *frontState
-	crlf  bool // the file used CRLF line endings; Marshal writes them back
+	crlf  bool // the file used CRLF line endings; Marshal writes them back (CRLF)
 	bom   bool // the file started with a UTF-8 byte order mark
 }
 
@@ -218,3 +218,6 @@ func (c *Cell) SetOption(key, value string) {
 	}
 	c.Options = append(c.Options, Option{key, value})
 }
+
+// CRLF reports whether the file's lines end in CRLF (Marshal writes them so).
+func (nb *Notebook) CRLF() bool { return nb.crlf }
