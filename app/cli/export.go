@@ -1,16 +1,12 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 	"os"
-	"os/signal"
-	"path/filepath"
 	"time"
 
 	"github.com/cairn-notebook/cairn/app/export"
 	"github.com/cairn-notebook/cairn/app/notebook"
-	"github.com/cairn-notebook/cairn/app/runtime"
 )
 
 const exportAbout = `Runs every code cell of NOTEBOOK in a fresh kernel (like cairn run), takes the model
@@ -55,20 +51,19 @@ func exportCmd(args []string) int {
 	if err != nil {
 		return fail(2, "%v", err)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	limit, err := nb.Meta.Kernel.MemoryBytes()
+	r := &runner{cmd: "export", path: pos[0], nb: nb, screen: newScreen(os.Stderr, os.Stderr)} // stdout: the summary only
+	ctx, stop, err := r.context()
 	if err != nil {
 		return fail(2, "%s: %v", pos[0], err)
 	}
+	defer stop()
 	start := time.Now()
-	k, err := runtime.Start(runtime.Options{Dir: filepath.Dir(pos[0]), MemoryLimit: limit})
-	if err != nil {
-		return fail(1, "%v", err)
+	k, code := r.execute(ctx, prelude)
+	if k != nil {
+		defer k.Close()
 	}
-	defer k.Close()
-	if err := runCells(ctx, k, pos[0], nb, prelude); err != nil {
-		return fail(1, "%v", err)
+	if code != 0 {
+		return code
 	}
 	ran := time.Since(start)
 	t0 := time.Now()
@@ -83,26 +78,4 @@ func exportCmd(args []string) int {
 	fmt.Printf("wrote %s: %s service for %s, %.1f MB (model %.1f kB), exported in %s after the notebook ran in %s\n",
 		*out, *name, *target, float64(size)/1e6, float64(len(model))/1e3, roundDuration(time.Since(t0)), roundDuration(ran))
 	return 0
-}
-
-// runCells runs the notebook's code cells in order, printing progress and output like cairn run.
-func runCells(ctx context.Context, k *runtime.Kernel, path string, nb *notebook.Notebook, prelude string) error {
-	scr := newScreen(os.Stderr, os.Stderr) // stdout carries only the export's summary
-	if prelude != "" {
-		res := k.Execute(ctx, "params", "go", prelude, nil, scr.event)
-		scr.flush()
-		if res.Status != runtime.OK {
-			return fmt.Errorf("setting the parameters failed: %s", describe(res))
-		}
-	}
-	code := nb.CodeCells()
-	for i, c := range code {
-		fmt.Fprintf(os.Stderr, "[%d/%d] cell %s (%s:%d)\n", i+1, len(code), c.ID, path, c.Line)
-		res := k.Execute(ctx, c.ID, c.Lang, c.Source, runtime.CellOptions(c.Options), scr.event)
-		scr.flush()
-		if res.Status != runtime.OK {
-			return fmt.Errorf("cell %s (%s:%d) failed: %s", c.ID, path, c.Line+errLine(res), describe(res))
-		}
-	}
-	return nil
 }

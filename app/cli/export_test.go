@@ -226,6 +226,11 @@ func TestExportRefusals(t *testing.T) {
 		!strings.Contains(stderr, "cell boom") || !strings.Contains(stderr, "no data") {
 		t.Errorf("a failing cell: exit %d\n%s", code, stderr)
 	}
+	// The notebook's kernel.timeout holds for export as for run.
+	slow := writeNotebook(t, "---\nkernel:\n  timeout: 1s\n---\n\n```go id=slow\nimport \"time\"\ntime.Sleep(time.Minute)\n```\n")
+	if _, stderr, code := cairn(t, "export", slow, "--model", "m", "--out", out); code != 1 || !strings.Contains(stderr, "timed out after 1s") {
+		t.Errorf("a run over kernel.timeout: exit %d\n%s", code, stderr)
+	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("a refused export left %s behind: %v", out, err)
 	}

@@ -53,55 +53,81 @@ func runCmd(args []string) int {
 		fmt.Fprintf(os.Stderr, "cairn run: %v\n", err)
 		return 2
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if *timeout == 0 {
-		if *timeout, err = nb.Meta.Kernel.TimeoutDuration(); err != nil {
-			fmt.Fprintf(os.Stderr, "cairn run: %s: %v\n", pos[0], err)
-			return 2
-		}
-	}
-	if *timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, *timeout)
-		defer cancel()
-	}
-	r := &runner{path: pos[0], nb: nb, output: *output, html: *html, timeout: *timeout,
+	r := &runner{cmd: "run", path: pos[0], nb: nb, output: *output, html: *html, timeout: *timeout,
 		screen: newScreen(os.Stdout, os.Stderr)}
-	return r.run(ctx, prelude)
+	ctx, stop, err := r.context()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "cairn run: %s: %v\n", pos[0], err)
+		return 2
+	}
+	defer stop()
+	start := time.Now()
+	k, code := r.execute(ctx, prelude)
+	if k != nil {
+		defer k.Close()
+	}
+	if code != 0 {
+		return code
+	}
+	if !r.save() {
+		return 1
+	}
+	fmt.Fprintf(os.Stderr, "cairn run: %d cells ran in %s\n", len(nb.CodeCells()), roundDuration(time.Since(start)))
+	return 0
 }
 
+// runner runs a notebook's cells headless in a fresh kernel: cairn run, and cairn export
+// before it takes the model.
 type runner struct {
+	cmd     string // "run" or "export", for messages
 	path    string
 	nb      *notebook.Notebook
-	output  string
+	output  string // --output, --html: what save writes ("" for none)
 	html    string
-	timeout time.Duration
+	timeout time.Duration // --timeout; 0: the notebook's kernel.timeout, if any
 	screen  *screen
 
 	mu sync.Mutex // the cells' outputs, written by late goroutines' events too
 }
 
-func (r *runner) run(ctx context.Context, prelude string) int {
+// context is the run's context: Ctrl-C interrupts it, and the time limit ends it (r.timeout,
+// else the notebook's kernel.timeout; r.timeout is set to the one used).
+func (r *runner) context() (context.Context, context.CancelFunc, error) {
+	if r.timeout == 0 {
+		var err error
+		if r.timeout, err = r.nb.Meta.Kernel.TimeoutDuration(); err != nil {
+			return nil, nil, err
+		}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	if r.timeout <= 0 {
+		return ctx, stop, nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, r.timeout)
+	return ctx, func() { cancel(); stop() }, nil
+}
+
+// execute starts the kernel and runs the parameter cell and every code cell, printing their
+// progress; a failing cell ends it, after save. It returns the kernel (nil when it did not
+// start; the caller closes it) and the exit code: 0 when every cell ran.
+func (r *runner) execute(ctx context.Context, prelude string) (*runtime.Kernel, int) {
+	fail := func(code int, format string, a ...any) int {
+		fmt.Fprintf(os.Stderr, "cairn "+r.cmd+": "+format+"\n", a...)
+		return code
+	}
 	limit, err := r.nb.Meta.Kernel.MemoryBytes()
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "cairn run: %s: %v\n", r.path, err)
-		return 2
+		return nil, fail(2, "%s: %v", r.path, err)
 	}
-	start := time.Now()
 	k, err := runtime.Start(runtime.Options{Dir: filepath.Dir(r.path), MemoryLimit: limit})
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "cairn run: %v\n", err)
-		return 1
+		return nil, fail(1, "%v", err)
 	}
-	defer k.Close()
-
 	if prelude != "" {
 		res := k.Execute(ctx, "params", "go", prelude, nil, r.screen.event)
 		r.screen.flush()
 		if res.Status != runtime.OK {
-			fmt.Fprintf(os.Stderr, "cairn run: setting the parameters failed: %s\n", describe(res))
-			return 1
+			return k, fail(1, "setting the parameters failed: %s", describe(res))
 		}
 	}
 	code := r.nb.CodeCells()
@@ -121,19 +147,14 @@ func (r *runner) run(ctx context.Context, prelude string) int {
 			r.mu.Unlock()
 			r.save()
 			where := fmt.Sprintf("cell %s (%s:%d)", c.ID, r.path, c.Line+errLine(res))
-			fmt.Fprintf(os.Stderr, "cairn run: %s\n", r.why(ctx, where, res))
 			if errors.Is(ctx.Err(), context.Canceled) {
-				return 130
+				return k, fail(130, "%s", r.why(ctx, where, res))
 			}
-			return 1
+			return k, fail(1, "%s", r.why(ctx, where, res))
 		}
 		fmt.Fprintf(os.Stderr, "      ok (%s)\n", roundDuration(res.Duration))
 	}
-	if !r.save() {
-		return 1
-	}
-	fmt.Fprintf(os.Stderr, "cairn run: %d cells ran in %s\n", len(code), roundDuration(time.Since(start)))
-	return 0
+	return k, 0
 }
 
 // why says what went wrong where, naming Ctrl-C or the deadline when they were the cause.
