@@ -40,7 +40,7 @@ func exportCmd(args []string) int {
 	case *out == "":
 		return fail(2, "--out PATH is required: where to write the service binary")
 	}
-	if _, err := export.Runtime(*target); err != nil { // before minutes of running cells
+	if err := export.Check(*target); err != nil { // before minutes of running cells
 		return fail(2, "%v", err)
 	}
 	nb, err := notebook.Load(pos[0])

@@ -46,41 +46,65 @@ func fileName(target string) string {
 	return "runtimes/cairn-service-" + strings.ReplaceAll(target, "/", "-") + ".gz"
 }
 
-// Runtime returns the uncompressed service runtime for target (GOOS/GOARCH; "" = Host()).
-func Runtime(target string) ([]byte, error) {
+// open opens the compressed runtime for target (GOOS/GOARCH; "" = Host()).
+func open(target string) (fs.File, string, error) {
 	if target == "" {
 		target = Host()
 	}
 	if !slices.Contains(Targets, target) {
-		return nil, fmt.Errorf("unknown target %q: exports are built for %s", target, strings.Join(Targets, ", "))
+		return nil, "", fmt.Errorf("unknown target %q: exports are built for %s", target, strings.Join(Targets, ", "))
 	}
 	f, err := runtimes.Open(fileName(target))
 	if errors.Is(err, fs.ErrNotExist) {
 		if len(Available()) == 0 {
-			return nil, ErrNoRuntimes
+			return nil, "", ErrNoRuntimes
 		}
-		return nil, fmt.Errorf("this cairn has no service runtime for %s (it has %s): use make build", target, strings.Join(Available(), ", "))
-	} else if err != nil {
+		return nil, "", fmt.Errorf("this cairn has no service runtime for %s (it has %s): use make build", target, strings.Join(Available(), ", "))
+	}
+	return f, target, err
+}
+
+// Check reports whether this cairn exports for target, without unpacking its runtime.
+func Check(target string) error {
+	f, _, err := open(target)
+	if err == nil {
+		f.Close()
+	}
+	return err
+}
+
+// Runtime returns the uncompressed service runtime for target (GOOS/GOARCH; "" = Host()).
+func Runtime(target string) ([]byte, error) {
+	var b bytes.Buffer
+	if _, err := unpack(&b, target); err != nil {
 		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// unpack writes target's uncompressed runtime to w and returns its size.
+func unpack(w io.Writer, target string) (int64, error) {
+	f, target, err := open(target)
+	if err != nil {
+		return 0, err
 	}
 	defer f.Close()
 	zr, err := gzip.NewReader(f)
+	var n int64
+	if err == nil {
+		n, err = io.Copy(w, zr)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("the embedded %s runtime is damaged: %w", target, err)
+		return 0, fmt.Errorf("the embedded %s runtime is damaged: %w", target, err)
 	}
-	var b bytes.Buffer
-	if _, err := io.Copy(&b, zr); err != nil {
-		return nil, fmt.Errorf("the embedded %s runtime is damaged: %w", target, err)
-	}
-	return b.Bytes(), nil
+	return n, nil
 }
 
 // Write writes the service for target to path: its runtime, then model (an ml.Save file) as
 // the bundle. The file appears whole or not at all (a temporary file renamed over path) and is
 // executable. It returns the size written.
 func Write(path, target string, model []byte) (int64, error) {
-	rt, err := Runtime(target)
-	if err != nil {
+	if err := Check(target); err != nil {
 		return 0, err
 	}
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
@@ -90,8 +114,8 @@ func Write(path, target string, model []byte) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("cannot write the service next to %s: %w", path, err)
 	}
-	defer os.Remove(tmp.Name()) // after a successful rename there is nothing left to remove
-	_, err = tmp.Write(rt)
+	defer os.Remove(tmp.Name())   // after a successful rename there is nothing left to remove
+	n, err := unpack(tmp, target) // streamed: the runtime is never whole in memory
 	if err == nil {
 		err = bundle.Append(tmp, model)
 	}
@@ -107,5 +131,5 @@ func Write(path, target string, model []byte) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("writing %s: %w", path, err)
 	}
-	return int64(len(rt) + len(model) + bundle.TrailerSize), nil
+	return n + int64(len(model)+bundle.TrailerSize), nil
 }
