@@ -64,10 +64,7 @@ type modelInfo struct {
 func (k *kernel) models(m *protocol.Msg) {
 	out := []modelInfo{}
 	for _, name := range m.Names {
-		if !token.IsIdentifier(name) || token.IsKeyword(name) || name == "_" {
-			continue
-		}
-		if model, err := k.model(name); err == nil {
+		if model, err := k.model(name); err == nil { // model refuses what is not a variable name
 			out = append(out, modelInfo{name, model.Kind, model.Schema.Task, model.Schema.Target})
 		}
 	}

@@ -45,7 +45,7 @@ func describe(m *ml.Model) (map[string][]byte, error) {
 	if out["/model"], err = json.Marshal(m.Card()); err != nil {
 		return nil, fmt.Errorf("service: rendering /model: %w", err)
 	}
-	if out["/openapi.json"], err = json.Marshal(openAPI(m, row)); err != nil {
+	if out["/openapi.json"], err = json.Marshal(openAPI(m, row, sd.ExampleCSV)); err != nil {
 		return nil, fmt.Errorf("service: rendering /openapi.json: %w", err)
 	}
 	return out, nil

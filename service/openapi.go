@@ -9,7 +9,7 @@ import (
 type obj = map[string]any
 
 // openAPI is the service's OpenAPI 3.1 description, with the model's features as the row schema.
-func openAPI(m *ml.Model, example map[string]any) obj {
+func openAPI(m *ml.Model, example map[string]any, exampleCSV string) obj {
 	props := obj{}
 	var required []string
 	for _, f := range m.Schema.Features {
@@ -52,7 +52,7 @@ func openAPI(m *ml.Model, example map[string]any) obj {
 				"summary": "Predict rows",
 				"requestBody": obj{"required": true, "content": obj{
 					"application/json": obj{"schema": ref("PredictRequest"), "example": obj{"rows": []any{example}}},
-					"text/csv":         obj{"schema": obj{"type": "string"}, "example": exampleCSV(m, example)},
+					"text/csv":         obj{"schema": obj{"type": "string"}, "example": exampleCSV},
 				}},
 				"responses": obj{
 					"200": obj{"description": "one prediction per row, in order", "content": obj{"application/json": obj{"schema": ref("PredictResponse")}}},
