@@ -22,7 +22,17 @@ func (k *kernel) runSQL(ctx context.Context, m *protocol.Msg) error {
 	if bind != "" && (!token.IsIdentifier(bind) || bind == "_") {
 		return &protocol.Error{Kind: "compile", Msg: fmt.Sprintf("bind=%s: not a Go variable name", bind)}
 	}
-	out, err := k.sql.RunCell(ctx, m.Code, func(name string) (any, error) { return k.goVar(ctx, name) })
+	vals := map[string]any{} // a $name in several statements is evaluated once
+	out, err := k.sql.RunCell(ctx, m.Code, func(name string) (any, error) {
+		if v, ok := vals[name]; ok {
+			return v, nil
+		}
+		v, err := k.goVar(ctx, name)
+		if err == nil {
+			vals[name] = v
+		}
+		return v, err
+	})
 	if err != nil {
 		return sqlError(ctx, err)
 	}

@@ -35,7 +35,7 @@ type Engine struct {
 	order   []string          // handles, oldest first, to drop the oldest beyond keepResults
 
 	sortMu sync.Mutex  // one sorted copy is made at a time
-	sorted *sortedCopy // the latest sorted copy of a result (sorted.go)
+	sorted *sortedCopy // the latest sorted copy of a result (sorted.go); guarded by sortMu
 }
 
 // keepResults bounds the result tables kept for paging: a re-run cell makes a new one, and

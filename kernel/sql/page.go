@@ -59,16 +59,22 @@ func (e *Engine) Page(ctx context.Context, handle string, offset, limit int, sor
 	// A result table is written once and never changed, so its rowids are exactly 0..rows-1:
 	// an unsorted page is a rowid range, as fast deep in the table as at its start (OFFSET
 	// would scan every row before the page: 1.2 s against 16 ms at row 5,000,000).
-	q := fmt.Sprintf("SELECT * FROM %s WHERE rowid >= %d AND rowid < %d ORDER BY rowid", t.name, offset, offset+limit)
-	if sortBy != "" {
-		q = fmt.Sprintf("SELECT * FROM %s ORDER BY %s LIMIT %d OFFSET %d", t.name, order, limit, offset)
+	// Deep in a big result, a sorted page is a rowid range of a sorted copy (sorted.go).
+	rowids := func(name string) string {
+		return fmt.Sprintf("SELECT * FROM %s WHERE rowid >= %d AND rowid < %d ORDER BY rowid", name, offset, offset+limit)
 	}
-	if sortBy != "" && offset >= deepOffset && t.rows >= bigResult {
+	var q string
+	switch {
+	case sortBy == "":
+		q = rowids(t.name)
+	case offset >= deepOffset && t.rows >= bigResult:
 		name, err := e.sortedCopy(ctx, handle, t, *p.Sort, order)
 		if err != nil {
 			return nil, err
 		}
-		q = fmt.Sprintf("SELECT * FROM %s WHERE rowid >= %d AND rowid < %d ORDER BY rowid", name, offset, offset+limit)
+		q = rowids(name)
+	default:
+		q = fmt.Sprintf("SELECT * FROM %s ORDER BY %s LIMIT %d OFFSET %d", t.name, order, limit, offset)
 	}
 	rows, err := e.Query(ctx, q)
 	if err != nil {

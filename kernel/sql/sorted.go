@@ -28,9 +28,7 @@ func sortedName(t *table) string {
 func (e *Engine) sortedCopy(ctx context.Context, handle string, t *table, by Sort, order string) (string, error) {
 	e.sortMu.Lock()
 	defer e.sortMu.Unlock()
-	e.mu.Lock()
 	old := e.sorted
-	e.mu.Unlock()
 	if old != nil && old.handle == handle && old.by == by {
 		return old.name, nil
 	}
@@ -38,9 +36,7 @@ func (e *Engine) sortedCopy(ctx context.Context, handle string, t *table, by Sor
 	if err := e.Exec(ctx, "CREATE OR REPLACE TABLE "+name+" AS SELECT * FROM "+t.name+" ORDER BY "+order); err != nil {
 		return "", err
 	}
-	e.mu.Lock()
 	e.sorted = &sortedCopy{handle: handle, by: by, name: name}
-	e.mu.Unlock()
 	if old != nil && old.name != name {
 		_ = e.Exec(context.Background(), "DROP TABLE IF EXISTS "+old.name)
 	}
