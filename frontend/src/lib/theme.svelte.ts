@@ -20,3 +20,6 @@ export function saveTheme(t: Theme): void {
     // not kept across reloads then
   }
 }
+
+/** The page's theme: App sets it (and the document's data-theme); charts redraw on a change. */
+export const page = $state<{ theme: Theme }>({ theme: initialTheme() });
