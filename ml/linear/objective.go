@@ -3,7 +3,6 @@ package linear
 import (
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
 
 	"github.com/cairn-notebook/cairn/ml/internal/par"
@@ -33,9 +32,6 @@ func newDesign(X [][]float64, y []float64, k, workers int) (*design, error) {
 	d := &design{X: X, y: make([]int, n), n: n, p: len(X), rows: k, workers: workers}
 	if k == 2 {
 		d.rows = 1
-	}
-	if d.workers <= 0 {
-		d.workers = runtime.GOMAXPROCS(0)
 	}
 	for i, v := range y {
 		if v != math.Trunc(v) || v < 0 || int(v) >= k {
@@ -185,7 +181,7 @@ func (d *design) block(lo, hi int, coef, icpt []float64, withGrad bool) partial 
 		t := d.y[lo+i]
 		if d.rows == 1 { // sigmoid: loss log(1+e^z) − y·z, gradient σ(z) − y
 			zi := z[i]
-			pt.loss += max(zi, 0) + math.Log1p(math.Exp(-math.Abs(zi))) - float64(t)*zi
+			pt.loss += prob.LogLoss1(zi, float64(t))
 			z[i] = prob.Sigmoid(zi) - float64(t)
 			continue
 		}

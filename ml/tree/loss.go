@@ -94,9 +94,7 @@ func (l loss) value(raw, y []float64) float64 {
 		}
 	case 2:
 		for i, v := range y {
-			// log(1+e^r) - v·r, computed stably
-			r := raw[i]
-			s += max(r, 0) + math.Log1p(math.Exp(-math.Abs(r))) - v*r
+			s += prob.LogLoss1(raw[i], v)
 		}
 	default:
 		p := make([]float64, l.outputs)

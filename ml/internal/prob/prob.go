@@ -13,6 +13,12 @@ func Sigmoid(z float64) float64 {
 	return e / (1 + e)
 }
 
+// LogLoss1 is the log loss of a sigmoid score z for a target y of 0 or 1,
+// log(1+e^z) − y·z, computed without overflow.
+func LogLoss1(z, y float64) float64 {
+	return max(z, 0) + math.Log1p(math.Exp(-math.Abs(z))) - y*z
+}
+
 // Softmax turns scores into probabilities in place and returns log Σ exp(scores) (the
 // normaliser, which a log loss needs). Scores are shifted by their maximum so exp never
 // overflows.

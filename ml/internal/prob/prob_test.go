@@ -23,3 +23,20 @@ func TestSigmoidAndSoftmax(t *testing.T) {
 		t.Errorf("Softmax overflowed: %v", big)
 	}
 }
+
+// LogLoss1 is log(1+e^z) − y·z, finite where the direct formula overflows.
+func TestLogLoss1(t *testing.T) {
+	for _, z := range []float64{-3, -0.5, 0, 0.7, 4} {
+		for _, y := range []float64{0, 1} {
+			if got, want := LogLoss1(z, y), math.Log(1+math.Exp(z))-y*z; math.Abs(got-want) > 1e-12 {
+				t.Errorf("LogLoss1(%v, %v) = %v, want %v", z, y, got, want)
+			}
+		}
+	}
+	if got := LogLoss1(800, 0); got != 800 {
+		t.Errorf("LogLoss1(800, 0) = %v, want 800", got)
+	}
+	if got := LogLoss1(-800, 1); got != 800 {
+		t.Errorf("LogLoss1(-800, 1) = %v, want 800", got)
+	}
+}
