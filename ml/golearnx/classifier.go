@@ -47,15 +47,18 @@ func (c *Classifier) Predict(g base.FixedDataGrid) (base.FixedDataGrid, error) {
 	for _, col := range cols {
 		byName[col.Name] = col
 	}
+	feats := c.Model.Features()
+	for _, f := range feats {
+		if _, ok := byName[f]; !ok {
+			return nil, fmt.Errorf("golearnx: the instances have no attribute %q that the model needs", f)
+		}
+	}
 	out := base.GeneratePredictionVector(g)
 	_, n := g.Size()
 	row := map[string]any{}
 	for i := range n {
-		for _, f := range c.Model.Features() {
-			col, ok := byName[f]
-			switch {
-			case !ok:
-				return nil, fmt.Errorf("golearnx: the instances have no attribute %q that the model needs", f)
+		for _, f := range feats {
+			switch col := byName[f]; {
 			case col.Float != nil && math.IsNaN(col.Float[i]):
 				row[f] = nil
 			case col.Float != nil:
