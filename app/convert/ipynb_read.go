@@ -41,7 +41,7 @@ func FromIpynb(data []byte) (*notebook.Notebook, error) {
 			return nil, fmt.Errorf("cell %d: %w", i+1, err)
 		}
 	}
-	r.assignIDs()
+	notebook.NameCells(r.nb.Cells)
 	if err := nb.Validate(); err != nil {
 		return nil, fmt.Errorf("the notebook cannot be saved as .cairn.md: %w", err)
 	}
@@ -119,32 +119,12 @@ func (r *reader) cell(in *ipynbCell) error {
 	default:
 		return fmt.Errorf("unknown cell_type %q", in.CellType)
 	}
-	if c.ID != "" && r.used[c.ID] {
-		c.ID = "" // a duplicate: made up below
+	if c.ID != "" && (r.used[c.ID] || !notebook.ValidID(c.ID)) {
+		c.ID = "" // a duplicate or not an id: made up by NameCells
 	}
 	r.used[c.ID] = c.ID != ""
 	r.nb.Cells = append(r.nb.Cells, c)
 	return nil
-}
-
-// assignIDs gives cells without a usable id one from their kind and position (md1, go2),
-// as app/notebook does for plain Markdown files.
-func (r *reader) assignIDs() {
-	for i, c := range r.nb.Cells {
-		if c.ID != "" && notebook.ValidID(c.ID) {
-			continue
-		}
-		prefix := c.Lang
-		if c.Kind == notebook.KindMarkdown {
-			prefix = "md"
-		}
-		id := fmt.Sprintf("%s%d", prefix, i+1)
-		for n := 2; r.used[id]; n++ {
-			id = fmt.Sprintf("%s%d-%d", prefix, i+1, n)
-		}
-		r.used[id] = true
-		c.ID = id
-	}
 }
 
 func (r *reader) output(in *ipynbOutput) (notebook.Output, error) {

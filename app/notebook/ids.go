@@ -39,9 +39,8 @@ func validID(id string) bool {
 	return true
 }
 
-// assignIDs checks explicit ids for clashes and gives every cell without an
-// id one derived from its kind and position ("md1", "go2", "sql3"), so the
-// same file always gets the same ids. lines[i] is where cell i starts.
+// assignIDs checks explicit ids for clashes and names the cells without one
+// (NameCells). lines[i] is where cell i starts.
 func assignIDs(cells []*Cell, lines []int) error {
 	first := map[string]int{}
 	for i, c := range cells {
@@ -53,6 +52,18 @@ func assignIDs(cells []*Cell, lines []int) error {
 		}
 		first[c.ID] = lines[i]
 	}
+	NameCells(cells)
+	return nil
+}
+
+// NameCells gives every cell without an id one derived from its kind and position ("md1",
+// "go2", "sql3"), avoiding the ids the cells have, so the same cells always get the same
+// ids. Importers from other formats use it too.
+func NameCells(cells []*Cell) {
+	used := map[string]bool{}
+	for _, c := range cells {
+		used[c.ID] = c.ID != ""
+	}
 	for i, c := range cells {
 		if c.ID != "" {
 			continue
@@ -62,13 +73,11 @@ func assignIDs(cells []*Cell, lines []int) error {
 			prefix = "md"
 		}
 		id := fmt.Sprintf("%s%d", prefix, i+1)
-		for k := 2; first[id] != 0; k++ {
+		for k := 2; used[id]; k++ {
 			id = fmt.Sprintf("%s%d-%d", prefix, i+1, k)
 		}
-		c.ID = id
-		first[id] = lines[i]
+		c.ID, used[id] = id, true
 	}
-	return nil
 }
 
 // ValidID reports whether id can be a cell id (see validID), for importers that make up
