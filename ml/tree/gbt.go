@@ -2,6 +2,7 @@ package tree
 
 import (
 	"fmt"
+	"github.com/cairn-notebook/cairn/ml/internal/par"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -130,14 +131,11 @@ func FitGBT(X [][]float64, y []float64, cfg GBTConfig, opt ml.FitOptions) (*GBT,
 	g := newHGrower(b, nt, hparams{maxLeaves: cfg.MaxLeafNodes, maxDepth: cfg.MaxDepth,
 		minLeaf: cfg.MinSamplesLeaf, l2: cfg.L2, rate: cfg.LearningRate}, o.workers, o.ctx)
 	progress := throttle(o.progress)
-	chunk := (nt + 63) / 64
 	for it := 0; it < cfg.MaxIter; it++ {
 		if err := o.ctx.Err(); err != nil {
 			return nil, err
 		}
-		parallel(64, o.workers, func(c int) {
-			lf.gradients(raw, yt, grad, hess, nt, min(c*chunk, nt), min((c+1)*chunk, nt))
-		})
+		par.Each(nt, o.workers, func(_, lo, hi int) { lf.gradients(raw, yt, grad, hess, nt, lo, hi) })
 		for k := range K {
 			t, err := g.grow(grad[k*nt:(k+1)*nt], hess[k*nt:(k+1)*nt])
 			if err != nil {
