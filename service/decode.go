@@ -43,6 +43,21 @@ func refuse(status int, format string, args ...any) *RequestError {
 // values (nil = missing): JSON (one object, an array of objects, or {"rows": [...]}) or CSV
 // with a header line. schema tells CSV cells' types and whether "rows" is a feature.
 func Decode(contentType string, body []byte, schema *ml.Schema) ([]map[string]any, error) {
+	return decode(contentType, body, index(schema))
+}
+
+// features indexes a schema's features by name; the service makes it once.
+type features map[string]*ml.Feature
+
+func index(s *ml.Schema) features {
+	fs := make(features, len(s.Features))
+	for i := range s.Features {
+		fs[s.Features[i].Name] = &s.Features[i]
+	}
+	return fs
+}
+
+func decode(contentType string, body []byte, fs features) ([]map[string]any, error) {
 	mt := "application/json"
 	if contentType != "" && contentType != mt {
 		var err error
@@ -55,9 +70,9 @@ func Decode(contentType string, body []byte, schema *ml.Schema) ([]map[string]an
 	var err error
 	switch {
 	case mt == "application/json" || strings.HasSuffix(mt, "+json"):
-		rows, err = decodeJSON(body, schema)
+		rows, err = decodeJSON(body, fs)
 	case mt == "text/csv":
-		rows, err = decodeCSV(body, schema)
+		rows, err = decodeCSV(body, fs)
 	default:
 		return nil, refuse(http.StatusUnsupportedMediaType, "Content-Type %s is not accepted: send application/json or text/csv", mt)
 	}
@@ -70,8 +85,8 @@ func Decode(contentType string, body []byte, schema *ml.Schema) ([]map[string]an
 	return rows, nil
 }
 
-func decodeJSON(body []byte, schema *ml.Schema) ([]map[string]any, error) {
-	if row, ok := flatObject(body, schema); ok {
+func decodeJSON(body []byte, fs features) ([]map[string]any, error) {
+	if row, ok := flatObject(body, fs); ok {
 		return []map[string]any{row}, nil
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
@@ -89,7 +104,7 @@ func decodeJSON(body []byte, schema *ml.Schema) ([]map[string]any, error) {
 	case []any:
 		return objects(t)
 	case map[string]any:
-		if list, ok := t["rows"]; ok && len(t) == 1 && !isFeature(schema, "rows") {
+		if list, ok := t["rows"]; ok && len(t) == 1 && fs["rows"] == nil {
 			arr, ok := list.([]any)
 			if !ok {
 				return nil, refuse(http.StatusBadRequest, `"rows" must be an array of objects, got %s`, jsonType(list))
@@ -141,18 +156,9 @@ func jsonType(v any) string {
 	return "an object"
 }
 
-func isFeature(s *ml.Schema, name string) bool {
-	for _, f := range s.Features {
-		if f.Name == name {
-			return true
-		}
-	}
-	return false
-}
-
 // decodeCSV reads a header line of feature names, then one row per line. An empty cell is a
 // missing value; numeric features' cells must parse as numbers, bool features' as booleans.
-func decodeCSV(body []byte, schema *ml.Schema) ([]map[string]any, error) {
+func decodeCSV(body []byte, fs features) ([]map[string]any, error) {
 	r := csv.NewReader(bytes.NewReader(body))
 	r.ReuseRecord = true
 	head, err := r.Read()
@@ -170,11 +176,7 @@ func decodeCSV(body []byte, schema *ml.Schema) ([]map[string]any, error) {
 			return nil, &RequestError{Status: http.StatusBadRequest, Row: -1, Field: n, Msg: "the CSV header names this column twice"}
 		}
 		seen[n] = true
-		for k := range schema.Features {
-			if schema.Features[k].Name == n {
-				feats[j] = &schema.Features[k]
-			}
-		}
+		feats[j] = fs[n]
 	}
 	var rows []map[string]any
 	for i := 0; ; i++ {

@@ -3,8 +3,6 @@ package service
 import (
 	"strconv"
 	"unicode/utf8"
-
-	"github.com/cairn-notebook/cairn/ml"
 )
 
 // flatObject decodes the usual request, one JSON object of plain values, without
@@ -12,7 +10,7 @@ import (
 // anything else (nesting, escapes, a "rows" key, invalid UTF-8, numbers out of range, any
 // error), which decodeJSON then reads the general way, so every answer and error message
 // stays encoding/json's. FuzzFlatObject checks that both agree whenever ok.
-func flatObject(b []byte, s *ml.Schema) (row map[string]any, ok bool) {
+func flatObject(b []byte, fs features) (row map[string]any, ok bool) {
 	i := skipSpace(b, 0)
 	if i == len(b) || b[i] != '{' {
 		return nil, false
@@ -33,7 +31,7 @@ func flatObject(b []byte, s *ml.Schema) (row map[string]any, ok bool) {
 		if v, i, ok = flatValue(b, skipSpace(b, i+1)); !ok {
 			return nil, false
 		}
-		row[featureName(s, key)] = v
+		row[fs.name(key)] = v
 		if i = skipSpace(b, i); i == len(b) {
 			return nil, false
 		}
@@ -55,12 +53,10 @@ func skipSpace(b []byte, i int) int {
 	return i
 }
 
-// featureName is key as a string, the schema's own when it names a feature (no allocation).
-func featureName(s *ml.Schema, key []byte) string {
-	for _, f := range s.Features {
-		if string(key) == f.Name {
-			return f.Name
-		}
+// name is key as a string, the schema's own when it names a feature (no allocation).
+func (fs features) name(key []byte) string {
+	if f := fs[string(key)]; f != nil {
+		return f.Name
 	}
 	return string(key)
 }

@@ -47,7 +47,7 @@ var flatCases = []struct {
 func TestFlatObject(t *testing.T) {
 	m := testModel(t)
 	for _, c := range flatCases {
-		row, ok := flatObject([]byte(c.body), &m.Schema)
+		row, ok := flatObject([]byte(c.body), index(&m.Schema))
 		if ok != c.fast {
 			t.Errorf("%q: fast %v, want %v", c.body, ok, c.fast)
 		}

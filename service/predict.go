@@ -12,7 +12,7 @@ import (
 // predict answers POST /predict: {"predictions": [...], "probabilities": [[...]], "classes":
 // [...]} for classification, {"predictions": [...]} for regression.
 func (s *Service) predict(method, path, ctype string, body []byte) reply {
-	rows, err := Decode(ctype, body, &s.m.Schema)
+	rows, err := decode(ctype, body, s.feats)
 	if err != nil {
 		return s.fail(method, path, err)
 	}

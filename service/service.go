@@ -38,6 +38,7 @@ const (
 // Service answers a model's HTTP API (Server serves it). It is safe for concurrent use.
 type Service struct {
 	m       *ml.Model
+	feats   features // the schema's features by name, for decoding
 	opt     Options
 	met     metrics
 	drift   *drift
@@ -57,7 +58,7 @@ func New(m *ml.Model, opt Options) (*Service, error) {
 	if opt.Log == nil {
 		opt.Log = slog.New(slog.DiscardHandler)
 	}
-	s := &Service{m: m, opt: opt, drift: newDrift(m, opt.DriftWindow)}
+	s := &Service{m: m, feats: index(&m.Schema), opt: opt, drift: newDrift(m, opt.DriftWindow)}
 	s.met.classes = make([]atomic.Uint64, len(m.Schema.Classes))
 	for _, c := range m.Schema.Classes {
 		q, _ := json.Marshal(c)
