@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"time"
 
 	"github.com/cairn-notebook/cairn/app/export"
 	"github.com/cairn-notebook/cairn/app/notebook"
+	"github.com/cairn-notebook/cairn/app/runtime"
 )
 
 const exportAbout = `Runs every code cell of NOTEBOOK in a fresh kernel (like cairn run), takes the model
@@ -52,30 +54,19 @@ func exportCmd(args []string) int {
 		return fail(2, "%v", err)
 	}
 	r := &runner{cmd: "export", path: pos[0], nb: nb, screen: newScreen(os.Stderr, os.Stderr)} // stdout: the summary only
-	ctx, stop, err := r.context()
-	if err != nil {
-		return fail(2, "%s: %v", pos[0], err)
-	}
-	defer stop()
-	start := time.Now()
-	k, code := r.execute(ctx, prelude)
-	if k != nil {
-		defer k.Close()
-	}
-	if code != 0 {
-		return code
-	}
-	ran := time.Since(start)
-	t0 := time.Now()
-	model, err := k.ExportModel(ctx, *name, export.ProblemText(nb.Meta.Problem))
-	if err != nil {
-		return fail(1, "%v", err)
-	}
-	size, err := export.Write(*out, *target, model)
-	if err != nil {
-		return fail(1, "%v", err)
-	}
-	fmt.Printf("wrote %s: %s service for %s, %.1f MB (model %.1f kB), exported in %s after the notebook ran in %s\n",
-		*out, *name, *target, float64(size)/1e6, float64(len(model))/1e3, roundDuration(time.Since(t0)), roundDuration(ran))
-	return 0
+	return r.run(prelude, func(ctx context.Context, k *runtime.Kernel, start time.Time) int {
+		ran := time.Since(start)
+		t0 := time.Now()
+		model, err := k.ExportModel(ctx, *name, export.ProblemText(nb.Meta.Problem))
+		if err != nil {
+			return fail(1, "%v", err)
+		}
+		size, err := export.Write(*out, *target, model)
+		if err != nil {
+			return fail(1, "%v", err)
+		}
+		fmt.Printf("wrote %s: %s service for %s, %.1f MB (model %.1f kB), exported in %s after the notebook ran in %s\n",
+			*out, *name, *target, float64(size)/1e6, float64(len(model))/1e3, roundDuration(time.Since(t0)), roundDuration(ran))
+		return 0
+	})
 }

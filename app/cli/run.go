@@ -55,25 +55,13 @@ func runCmd(args []string) int {
 	}
 	r := &runner{cmd: "run", path: pos[0], nb: nb, output: *output, html: *html, timeout: *timeout,
 		screen: newScreen(os.Stdout, os.Stderr)}
-	ctx, stop, err := r.context()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "cairn run: %s: %v\n", pos[0], err)
-		return 2
-	}
-	defer stop()
-	start := time.Now()
-	k, code := r.execute(ctx, prelude)
-	if k != nil {
-		defer k.Close()
-	}
-	if code != 0 {
-		return code
-	}
-	if !r.save() {
-		return 1
-	}
-	fmt.Fprintf(os.Stderr, "cairn run: %d cells ran in %s\n", len(nb.CodeCells()), roundDuration(time.Since(start)))
-	return 0
+	return r.run(prelude, func(_ context.Context, _ *runtime.Kernel, start time.Time) int {
+		if !r.save() {
+			return 1
+		}
+		fmt.Fprintf(os.Stderr, "cairn run: %d cells ran in %s\n", len(nb.CodeCells()), roundDuration(time.Since(start)))
+		return 0
+	})
 }
 
 // runner runs a notebook's cells headless in a fresh kernel: cairn run, and cairn export
@@ -105,6 +93,26 @@ func (r *runner) context() (context.Context, context.CancelFunc, error) {
 	}
 	ctx, cancel := context.WithTimeout(ctx, r.timeout)
 	return ctx, func() { cancel(); stop() }, nil
+}
+
+// run runs the notebook (r.context, r.execute) and then then, with the kernel the cells ran
+// in and when they started; it returns then's exit code, or the run's when it failed.
+func (r *runner) run(prelude string, then func(ctx context.Context, k *runtime.Kernel, start time.Time) int) int {
+	ctx, stop, err := r.context()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "cairn %s: %s: %v\n", r.cmd, r.path, err)
+		return 2
+	}
+	defer stop()
+	start := time.Now()
+	k, code := r.execute(ctx, prelude)
+	if k != nil {
+		defer k.Close()
+	}
+	if code != 0 {
+		return code
+	}
+	return then(ctx, k, start)
 }
 
 // execute starts the kernel and runs the parameter cell and every code cell, printing their
